@@ -1,0 +1,38 @@
+package vn.gov.eid.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the outbox relay of a service. */
+@ConfigMapping(prefix = "eid.outbox")
+public interface OutboxConfig {
+
+    /** ce_source of the events this service publishes, e.g. /eid/identity-service. */
+    String source();
+
+    /** Topics this service produces to; created at start when missing. */
+    Optional<List<String>> topics();
+
+    /** Partitions of a topic the relay creates. */
+    @WithDefault("3")
+    int topicPartitions();
+
+    /** Replication factor of a topic the relay creates. */
+    @WithDefault("1")
+    short topicReplicationFactor();
+
+    /** Most events published per relay transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before it retries later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Whether the relay runs in this process (off only in tests that inspect unpublished rows). */
+    @WithDefault("true")
+    boolean relayEnabled();
+}

@@ -1,0 +1,116 @@
+package vn.gov.eid.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error that reaches a REST caller into RFC 9457 problem+json, never a stack trace. */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Map<String, Object> body = body(e.type(), e.title(), e.status(), e.detail(), uri);
+        body.putAll(e.extensions());
+        return respond(e.status(), body);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        Map<String, Object> body = body(ProblemException.TYPE_PREFIX + "validation", "Invalid request", 400,
+                violations.size() + " field(s) are invalid", uri);
+        body.put("violations", violations);
+        return respond(400, body);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(400, body(ProblemException.TYPE_PREFIX + "malformed-body", "Malformed request body", 400,
+                "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String code = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        Response.ResponseBuilder builder = Response.fromResponse(respond(status,
+                body(ProblemException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (e instanceof io.quarkus.security.AuthenticationFailedException
+                || e instanceof io.quarkus.security.UnauthorizedException) {
+            return respond(401, body(ProblemException.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
+                    "a valid bearer token is required", uri));
+        }
+        if (e instanceof io.quarkus.security.ForbiddenException) {
+            return respond(403, body(ProblemException.TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                    "the token does not grant this action", uri));
+        }
+        Log.errorf(e, "unexpected error on %s", uri.getPath());
+        return respond(500, body(ProblemException.TYPE_PREFIX + "internal", "Internal error", 500,
+                "the request could not be completed; it has been logged", uri));
+    }
+
+    private static Map<String, Object> body(String type, String title, int status, String detail, UriInfo uri) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        body.put("instance", uri.getPath());
+        return body;
+    }
+
+    private static Response respond(int status, Map<String, Object> body) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    /** The request field a violation is about, without the method and parameter names of the resource. */
+    private static String field(ConstraintViolation<?> v) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null && sb.length() > 0) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(node.getName());
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package vn.gov.eid.platform.problem;
+
+/** One field-level violation in a validation problem: the field's path and the rule it breaks. */
+public record Violation(String field, String message) {
+}
