@@ -1,0 +1,99 @@
+package vn.gov.eid.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run on machines without a Docker engine; this checks what `docker compose up --build`
+ * relies on: every part is there, builds from a Dockerfile that exists, waits for healthy dependencies, and gets
+ * the settings its service reads.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws Exception {
+        try (Reader r = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(r);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+        assertNotNull(services, "docker-compose.yml has services");
+    }
+
+    @Test
+    void everyPartOfTheSystemIsThere() {
+        assertTrue(services.keySet().containsAll(Set.of("postgres", "kafka", "kafka-ui", "smsc-simulator",
+                "identity-service", "dossier-service", "notification-service")), services.keySet().toString());
+        assertTrue(((String) services.get("kafka").get("image")).startsWith("apache/kafka:4"), "KRaft Kafka 4 image");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void builtPartsHaveTheirDockerfileAndHealthCheck() {
+        for (String name : List.of("smsc-simulator", "identity-service", "dossier-service", "notification-service")) {
+            Map<String, Object> build = (Map<String, Object>) services.get(name).get("build");
+            assertNotNull(build, name + " is built");
+            Path dockerfile = ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
+            assertTrue(Files.isRegularFile(dockerfile), "missing " + dockerfile);
+            assertNotNull(services.get(name).get("healthcheck"), name + " has a health check");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dependenciesWaitForHealthOrCompletionOfExistingServices() {
+        int conditions = 0;
+        for (var e : services.entrySet()) {
+            Object deps = e.getValue().get("depends_on");
+            if (deps == null) {
+                continue;
+            }
+            for (var d : ((Map<String, Map<String, String>>) deps).entrySet()) {
+                Map<String, Object> target = services.get(d.getKey());
+                assertNotNull(target, e.getKey() + " depends on unknown " + d.getKey());
+                String condition = d.getValue().get("condition");
+                if ("service_healthy".equals(condition)) {
+                    assertNotNull(target.get("healthcheck"), d.getKey() + " has no health check to wait for");
+                } else {
+                    assertEquals("service_completed_successfully", condition, e.getKey() + " -> " + d.getKey());
+                }
+                conditions++;
+            }
+        }
+        assertTrue(conditions >= 10, "services wait for their dependencies: " + conditions);
+    }
+
+    @Test
+    void eachServiceGetsTheSettingsItNeeds() {
+        Map<String, List<String>> required = Map.of(
+                "identity-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
+                        "IDENTITY_JWKS_URL", "IDENTITY_SIGNING_KEY_LOCATION", "SMS_JWE_PUBLIC_KEY_LOCATION",
+                        "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION"),
+                "dossier-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
+                        "IDENTITY_JWKS_URL", "IDENTITY_CONTACT_PUBLIC_KEY_LOCATION"),
+                "notification-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
+                        "IDENTITY_JWKS_URL", "SMS_JWE_PRIVATE_KEY_LOCATION", "SMPP_HOST", "SMPP_PORT", "SMPP_SYSTEM_ID",
+                        "SMPP_PASSWORD", "SMS_SENDER_ID"));
+        required.forEach((service, names) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env = (Map<String, Object>) services.get(service).get("environment");
+            for (String n : names) {
+                assertNotNull(env.get(n), service + " lacks " + n);
+            }
+        });
+    }
+}

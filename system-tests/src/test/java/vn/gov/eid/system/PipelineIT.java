@@ -1,0 +1,180 @@
+package vn.gov.eid.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.eid.localrun.LocalSystem;
+import vn.gov.eid.localrun.LocalSystem.Service;
+import vn.gov.eid.smsc.ReceivedSms;
+import vn.gov.eid.testsupport.TestKafka;
+
+/**
+ * The seed path of the e-ID pipeline, end to end, by HTTP alone against the three packaged services running
+ * as separate processes on a real PostgreSQL, a real Kafka broker and the SMPP SMSC simulator.
+ */
+class PipelineIT {
+
+    private static final Pattern PASSWORD_IN_SMS = Pattern.compile("Mat khau tam thoi: (\\S+)");
+    private static final List<String> TOPICS = List.of("dossier.events.v1", "identity.accounts.v1",
+            "notification.sms-requests.v1", "notification.sms-status.v1");
+
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path root = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
+        system = LocalSystem.start(new LocalSystem.Options(root, root.resolve("system-tests/target/system"), false, Map.of()));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void completedDossierBecomesAnAccountWhosePasswordArrivesBySmsAndLogsIn() throws Exception {
+        String pin = "001203012345"; // Ha Noi, male born 2003
+        String officer = token("officer1", "Officer@2026");
+        String supervisor = token("supervisor1", "Supervisor@2026");
+
+        // a. the officer submits an ISSUE dossier with an e-ID registration
+        Response created = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("""
+                        {"type":"ISSUE",
+                         "applicant":{"personalIdNumber":"%s","fullName":"Nguyen Van An","dateOfBirth":"2003-05-14","sex":"MALE"},
+                         "eidRegistration":{"phoneNumber":"0912345678","email":"an.nguyen@example.vn"}}
+                        """.formatted(pin))
+                .post(system.url(Service.DOSSIER) + "/api/v1/dossiers");
+        created.then().statusCode(201).body("status", equalTo("SUBMITTED"));
+        String dossierId = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/dossiers/" + dossierId));
+
+        // b. officer and supervisor move it to COMPLETED
+        transition(dossierId, officer, "START_REVIEW", "IN_REVIEW");
+        transition(dossierId, supervisor, "APPROVE", "APPROVED");
+        transition(dossierId, supervisor, "COMPLETE", "COMPLETED");
+
+        // c-e. the event travels to identity-service, the SMS request to notification-service, the SMS to the SMSC
+        ReceivedSms sms = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> system.smsc().received().stream().filter(m -> m.text().contains(pin)).findFirst().orElse(null),
+                        m -> m != null);
+        assertEquals(1, system.smsc().received().stream().filter(m -> m.text().contains(pin)).count(), "exactly one SMS");
+        assertTrue(sms.destinationAddress().endsWith("912345678"), sms.destinationAddress());
+        Matcher m = PASSWORD_IN_SMS.matcher(sms.text());
+        assertTrue(m.find(), "the SMS carries the temporary password: " + sms.text().replaceAll("tam thoi: \\S+", "tam thoi: ***"));
+        String temporary = m.group(1);
+
+        // d. the account exists, pending activation, visible to an operator without secrets
+        String operator = token("operator1", "Operator@2026");
+        given().auth().oauth2(operator).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then().statusCode(200)
+                .body("personalIdNumber", equalTo(pin))
+                .body("status", equalTo("PENDING_ACTIVATION"));
+
+        // f. the citizen logs in with the SMS password: a token that only allows changing the password
+        Response first = login(pin, temporary);
+        first.then().statusCode(200).body("password_change_required", equalTo(true));
+        String restricted = first.path("access_token");
+        given().auth().oauth2(restricted).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then().statusCode(403);
+        given().auth().oauth2(restricted).get(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId)
+                .then().statusCode(403);
+
+        String chosen = "An_2026secure";
+        given().auth().oauth2(restricted).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", temporary, "newPassword", chosen))
+                .post(system.url(Service.IDENTITY) + "/api/v1/auth/password")
+                .then().statusCode(204);
+        login(pin, temporary).then().statusCode(401);
+        Response normal = login(pin, chosen);
+        normal.then().statusCode(200).body("password_change_required", equalTo(false));
+
+        given().auth().oauth2(operator).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        // the operator sees the SMS, phone masked, no text
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
+                .queryParam("personalIdNumber", pin)
+                .get(system.url(Service.NOTIFICATION) + "/api/v1/messages")
+                .then().statusCode(200).body("state", hasItem("DELIVERED")));
+
+        // Every topic carries the journey, and no record anywhere holds the password or the full phone number.
+        Map<String, List<ConsumerRecord<String, String>>> records = new java.util.HashMap<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String topic : TOPICS) {
+                records.put(topic, readAll(topic));
+                assertFalse(records.get(topic).stream().noneMatch(r -> pin.equals(r.key())), "a record keyed " + pin + " on " + topic);
+            }
+        });
+        for (String topic : TOPICS) {
+            for (ConsumerRecord<String, String> r : records.get(topic)) {
+                String all = r.value() + headers(r);
+                assertFalse(all.contains(temporary), "password in clear on " + topic);
+                assertFalse(all.contains(chosen), "chosen password in clear on " + topic);
+                assertFalse(all.contains("912345678"), "full phone number on " + topic);
+                assertNotNull(r.headers().lastHeader("ce_id"), "CloudEvent ce_id on " + topic);
+            }
+        }
+        // ... nor any log line of the three services
+        for (Service s : Service.values()) {
+            String log = Files.readString(system.log(s), StandardCharsets.UTF_8);
+            assertFalse(log.contains(temporary), "password in the log of " + s);
+            assertFalse(log.contains(chosen), "chosen password in the log of " + s);
+            assertFalse(log.contains("912345678"), "full phone number in the log of " + s);
+        }
+    }
+
+    private static void transition(String dossierId, String token, String action, String expectedStatus) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("action", action, "note", "system test " + action))
+                .post(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/transitions")
+                .then().statusCode(200).body("status", equalTo(expectedStatus));
+    }
+
+    private static String token(String username, String password) {
+        Response r = login(username, password);
+        r.then().statusCode(200);
+        return r.path("access_token");
+    }
+
+    private static Response login(String username, String password) {
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .post(system.url(Service.IDENTITY) + "/api/v1/auth/token");
+    }
+
+    private static String headers(ConsumerRecord<String, String> r) {
+        StringBuilder sb = new StringBuilder();
+        for (Header h : r.headers()) {
+            sb.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)).append(';');
+        }
+        return sb.toString();
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return TestKafka.readAll(system.kafkaBootstrapServers(), topic);
+    }
+}
