@@ -8,7 +8,7 @@ create table outbox_event (
     topic        varchar(249) not null,
     event_key    varchar(255) not null,
     event_type   varchar(255) not null,
-    payload      jsonb        not null,
+    payload      json         not null, -- json keeps the bytes as written (jsonb would reformat them)
     created_at   timestamptz  not null default now(),
     published_at timestamptz
 );

@@ -1,0 +1,191 @@
+package vn.gov.eid.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionalException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.inbox.Inbox;
+import vn.gov.eid.platform.outbox.Outbox;
+import vn.gov.eid.platform.privacy.Masking;
+import vn.gov.eid.testsupport.InfraTestResource;
+import vn.gov.eid.testsupport.TestKafka;
+import vn.gov.eid.testsupport.TestKeys;
+
+/** The shared infrastructure on a real PostgreSQL and a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+class PlatformTest {
+
+    static final String TOPIC = "platform.test.v1";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void committedEventIsPublishedAsBinaryCloudEventWithItsKey() {
+        String key = "001203000001";
+        UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", 1)));
+        ConsumerRecord<String, String> r = await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(id), java.util.Objects::nonNull);
+        assertEquals(key, r.key());
+        assertEquals("{\"n\":1}", r.value());
+        assertEquals("1.0", header(r, "ce_specversion"));
+        assertEquals("vn.gov.eid.test.happened.v1", header(r, "ce_type"));
+        assertEquals("/eid/platform-test", header(r, "ce_source"));
+        assertEquals("application/json", header(r, "content-type"));
+        assertTrue(header(r, "ce_time").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), header(r, "ce_time"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select published_at is not null from outbox_event where id = ?1")
+                        .setParameter(1, id).getSingleResult().equals(Boolean.TRUE)));
+    }
+
+    @Test
+    void rolledBackTransactionLeavesNoOutboxRowAndPublishesNothing() throws Exception {
+        UUID[] id = new UUID[1];
+        QuarkusTransaction.begin();
+        id[0] = outbox.add(TOPIC, "001203000002", "vn.gov.eid.test.happened.v1", Map.of("n", 2));
+        QuarkusTransaction.rollback();
+        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where id = ?1").setParameter(1, id[0]).getSingleResult()).longValue());
+        assertEquals(0, rows);
+        // a later committed event is published, the rolled-back one never
+        UUID later = QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, "001203000002", "vn.gov.eid.test.happened.v1", Map.of("n", 3)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(later) != null);
+        assertEquals(null, find(id[0]));
+    }
+
+    @Test
+    void eventsOfOneCitizenArriveInTheOrderTheyWereWritten() {
+        String key = "001203000003";
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            ids.add(QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n))));
+        }
+        List<String> seen = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll(TOPIC).stream()
+                .filter(r -> key.equals(r.key())).map(r -> header(r, "ce_id")).toList(), l -> l.size() >= 30);
+        assertEquals(ids.stream().map(UUID::toString).toList(), seen);
+    }
+
+    @Test
+    void outboxRefusesToWriteOutsideATransaction() {
+        assertThrows(TransactionalException.class, () -> outbox.add(TOPIC, "001203000004", "t.v1", Map.of()));
+    }
+
+    @Test
+    void inboxSeesEachEventOncePerConsumer() {
+        String eventId = UUID.randomUUID().toString();
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("consumer-a", eventId)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("consumer-a", eventId)));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("consumer-b", eventId)));
+    }
+
+    @Test
+    void inboxForgetsAnEventWhoseHandlingRolledBack() {
+        String eventId = UUID.randomUUID().toString();
+        QuarkusTransaction.begin();
+        assertTrue(inbox.firstDelivery("consumer-a", eventId));
+        QuarkusTransaction.rollback();
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("consumer-a", eventId)));
+    }
+
+    @Test
+    void validationErrorsAreProblemJsonWithFieldViolations() {
+        given().contentType("application/json").body("{\"name\":\"\",\"personalIdNumber\":\"12ab\"}")
+                .post("/probe/validate")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:validation"))
+                .body("violations", hasSize(2))
+                .body("violations.find { it.field == 'personalIdNumber' }.message", equalTo("must be 12 digits"))
+                .body("violations.find { it.field == 'name' }.message", not(equalTo(null)));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().contentType("application/json").body("{\"name\":")
+                .post("/probe/validate")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void businessProblemsKeepTheirStatusTypeAndExtensions() {
+        given().post("/probe/conflict")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:dossier-open"))
+                .body("openDossierId", equalTo("d-1"))
+                .body("instance", equalTo("/probe/conflict"));
+    }
+
+    @Test
+    void unexpectedErrorsHideTheirInternals() {
+        given().post("/probe/boom")
+                .then().statusCode(500).contentType("application/problem+json")
+                .body(not(containsString("secret internals")))
+                .body("type", equalTo("urn:vn-eid:problem:internal"));
+    }
+
+    @Test
+    void unknownPathIsA404Problem() {
+        given().get("/nothing-here").then().statusCode(404);
+    }
+
+    @Test
+    void sealedValuesOpenOnlyWithTheRecipientKey() {
+        record Secret(String phoneNumber, String password) {
+        }
+        String jwe = Sealing.seal(new Secret("+84912345678", "Ab3#xyzKLmn9"), TestKeys.smsKeyPair().getPublic());
+        assertFalse(jwe.contains("912345678"));
+        assertEquals(5, jwe.split("\\.", -1).length, "compact JWE");
+        Secret back = Sealing.open(jwe, TestKeys.smsKeyPair().getPrivate(), Secret.class);
+        assertEquals("Ab3#xyzKLmn9", back.password());
+        assertThrows(IllegalArgumentException.class, () -> Sealing.open(jwe, TestKeys.contactKeyPair().getPrivate(), Secret.class));
+        Map<String, String> files = TestKeys.locations();
+        assertEquals(TestKeys.smsKeyPair().getPublic(), Sealing.publicKey(files.get("SMS_JWE_PUBLIC_KEY_LOCATION")));
+        assertEquals(TestKeys.smsKeyPair().getPrivate(), Sealing.privateKey(files.get("SMS_JWE_PRIVATE_KEY_LOCATION")));
+    }
+
+    @Test
+    void phonesAreMaskedToCountryCodeAndLastThreeDigits() {
+        assertEquals("+84******678", Masking.phone("+84912345678"));
+        assertEquals("0******678", Masking.phone("0912345678"));
+    }
+
+    private static ConsumerRecord<String, String> find(UUID id) {
+        return TestKafka.readAll(TOPIC).stream().filter(r -> id.toString().equals(header(r, "ce_id"))).findFirst().orElse(null);
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package vn.gov.eid.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Consumes;
+import vn.gov.eid.platform.problem.ProblemException;
+
+/** Test-only endpoints that raise each kind of error the platform maps to problem+json. */
+@Path("/probe")
+public class ProbeResource {
+
+    public record Body(@NotBlank String name, @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber) {
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String validate(@Valid Body body) {
+        return "ok";
+    }
+
+    @POST
+    @Path("/conflict")
+    public String conflict() {
+        throw new ProblemException(409, "dossier-open", "Open dossier exists", "an open dossier exists").with("openDossierId", "d-1");
+    }
+
+    @POST
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("secret internals that must not leak");
+    }
+}
