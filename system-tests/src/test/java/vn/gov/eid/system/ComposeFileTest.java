@@ -43,12 +43,16 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void builtPartsHaveTheirDockerfileAndHealthCheck() {
+    void builtPartsHaveTheirDockerfileStageAndHealthCheck() throws Exception {
         for (String name : List.of("smsc-simulator", "identity-service", "dossier-service", "notification-service")) {
             Map<String, Object> build = (Map<String, Object>) services.get(name).get("build");
             assertNotNull(build, name + " is built");
-            Path dockerfile = ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
+            Path dockerfile = ROOT.resolve((String) build.get("context"))
+                    .resolve((String) build.getOrDefault("dockerfile", "Dockerfile"));
             assertTrue(Files.isRegularFile(dockerfile), "missing " + dockerfile);
+            String stage = (String) build.get("target");
+            assertTrue(Files.readAllLines(dockerfile).stream().anyMatch(l -> l.matches("FROM \\S+ AS " + stage)),
+                    dockerfile + " has no stage " + stage);
             assertNotNull(services.get(name).get("healthcheck"), name + " has a health check");
         }
     }
