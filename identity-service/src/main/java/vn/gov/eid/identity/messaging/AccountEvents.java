@@ -1,0 +1,112 @@
+package vn.gov.eid.identity.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PublicKey;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import vn.gov.eid.identity.config.IdentityConfig;
+import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.outbox.Outbox;
+import vn.gov.eid.platform.privacy.Masking;
+
+/**
+ * Writes identity-service's events to the outbox, in the caller's transaction: partner-facing account events
+ * (no secret, no phone, no email) and SMS requests whose secret part is sealed to notification-service.
+ */
+@ApplicationScoped
+public class AccountEvents {
+
+    public static final String ACCOUNT_CREATED = "vn.gov.eid.account.created.v1";
+    public static final String ACCOUNT_ACTIVATED = "vn.gov.eid.account.activated.v1";
+    public static final String ACCOUNT_LOCKED = "vn.gov.eid.account.locked.v1";
+    public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
+
+    /** Why an SMS is sent; notification-service picks the text by it. */
+    public enum SmsPurpose { INITIAL_CREDENTIAL, CREDENTIAL_RESET, UPGRADE_NOTICE, PHONE_LINKED }
+
+    /** Data of vn.gov.eid.account.created.v1. */
+    public record AccountCreated(String personalIdNumber, int level, String status, String dossierId, Instant createdAt) {
+    }
+
+    /** Data of vn.gov.eid.account.activated.v1. */
+    public record AccountActivated(String personalIdNumber, int level, String status, Instant activatedAt) {
+    }
+
+    /** Data of vn.gov.eid.account.locked.v1; lockedUntil is null for an operator's lock. */
+    public record AccountLocked(String personalIdNumber, int level, String status, String cause, Instant lockedUntil,
+            Instant at) {
+    }
+
+    /** Data of vn.gov.eid.sms.requested.v1. */
+    public record SmsRequested(String requestId, String personalIdNumber, String purpose, String phoneMasked,
+            Map<String, String> templateParams, String sealed) {
+    }
+
+    /** Plaintext of the sealed part of an SMS request; only notification-service can read it. */
+    public record SmsSecret(String phoneNumber, String password) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdentityConfig config;
+
+    private PublicKey smsKey;
+
+    @PostConstruct
+    void loadKey() {
+        // Loaded eagerly where configured so a wrong path fails at start, not at the first account.
+        config.smsPublicKeyLocation().filter(s -> !s.isBlank()).ifPresent(l -> smsKey = Sealing.publicKey(l));
+    }
+
+    public void created(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_CREATED,
+                new AccountCreated(a.personalIdNumber, a.level, a.status.name(), a.dossierId, a.createdAt));
+    }
+
+    public void activated(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_ACTIVATED,
+                new AccountActivated(a.personalIdNumber, a.level, a.status.name(), a.activatedAt));
+    }
+
+    public void lockedAfterFailures(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
+                new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
+    }
+
+    /** Requests an SMS to the account's phone; the password (null for purposes without one) is sealed. */
+    public UUID smsRequested(CitizenAccount a, SmsPurpose purpose, String password) {
+        if (smsKey == null) {
+            throw new IllegalStateException("SMS_JWE_PUBLIC_KEY_LOCATION is not set: cannot seal an SMS request");
+        }
+        UUID requestId = UUID.randomUUID();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("fullName", asciiUpper(a.fullName));
+        String sealed = Sealing.seal(new SmsSecret(a.phone, password), smsKey);
+        outbox.add(config.topics().smsRequests(), a.personalIdNumber, SMS_REQUESTED,
+                new SmsRequested(requestId.toString(), a.personalIdNumber, purpose.name(), Masking.phone(a.phone),
+                        params, sealed));
+        return requestId;
+    }
+
+    /**
+     * Operator SMS are sent in ASCII Vietnamese without diacritics so they fit one GSM-7 segment
+     * (vietnam-eid-facts.md, "SMS").
+     */
+    static String asciiUpper(String name) {
+        if (name == null) {
+            return "";
+        }
+        String stripped = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return stripped.replaceAll("[^\\x20-\\x7E]", "").trim().toUpperCase(Locale.ROOT);
+    }
+}

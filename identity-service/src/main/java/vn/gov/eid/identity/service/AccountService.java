@@ -1,0 +1,128 @@
+package vn.gov.eid.identity.service;
+
+import io.quarkus.logging.Log;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import vn.gov.eid.identity.config.IdentityConfig;
+import vn.gov.eid.identity.domain.AccountAudit;
+import vn.gov.eid.identity.domain.AccountStatus;
+import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.messaging.AccountEvents;
+import vn.gov.eid.identity.messaging.AccountEvents.SmsPurpose;
+import vn.gov.eid.identity.messaging.DossierCompleted;
+import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.privacy.Masking;
+import vn.gov.eid.platform.problem.ProblemException;
+
+/** Creates citizens' accounts from completed dossiers and answers account look-ups. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Pattern PERSONAL_ID = Pattern.compile("\\d{12}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    AccountEvents events;
+
+    private PrivateKey contactKey;
+
+    @PostConstruct
+    void loadKey() {
+        config.contactPrivateKeyLocation().filter(s -> !s.isBlank()).ifPresent(l -> contactKey = Sealing.privateKey(l));
+    }
+
+    /** What a caller may see of an account: no hash, no phone, no email. */
+    public record AccountView(String personalIdNumber, int level, String status, Instant createdAt, Instant activatedAt) {
+        static AccountView of(CitizenAccount a) {
+            return new AccountView(a.personalIdNumber, a.level, a.status.name(), a.createdAt, a.activatedAt);
+        }
+    }
+
+    /** Looks an account up by personal ID number; 404 problem when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccountView get(String personalIdNumber) {
+        CitizenAccount a = CitizenAccount.findById(personalIdNumber);
+        if (a == null) {
+            throw new ProblemException(404, "account-not-found", "Account not found",
+                    "no e-ID account for personal ID number " + personalIdNumber);
+        }
+        return AccountView.of(a);
+    }
+
+    /**
+     * Handles a completed dossier inside the consumer's transaction: a new level-2 account with a temporary
+     * password, its account-created event and the SMS request, all committed together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDossierCompleted(DossierCompleted dossier) {
+        if (dossier.eidRegistration() == null) {
+            Log.debugf("dossier %s has no e-ID registration: no account", dossier.dossierId());
+            return;
+        }
+        String pid = dossier.personalIdNumber();
+        if (pid == null || !PERSONAL_ID.matcher(pid).matches()) {
+            throw new IllegalArgumentException("dossier " + dossier.dossierId() + " has no valid personal ID number");
+        }
+        CitizenAccount existing = CitizenAccount.findById(pid, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            // Upgrade (level 1) and contact update (level 2) come with the next slice; nothing is lost:
+            // the account and its password stay as they are.
+            Log.infof("dossier %s: account %s exists (level %d); no new account", dossier.dossierId(), pid, existing.level);
+            return;
+        }
+        DossierCompleted.Contact contact = openContact(dossier);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String password = policy.generate();
+        CitizenAccount a = new CitizenAccount();
+        a.personalIdNumber = pid;
+        a.level = 2;
+        a.status = AccountStatus.PENDING_ACTIVATION;
+        a.passwordHash = hasher.hash(password);
+        a.passwordTemporary = true;
+        a.passwordExpiresAt = now.plus(config.password().temporaryValidity());
+        a.phone = contact.phoneNumber();
+        a.email = contact.email();
+        a.fullName = dossier.fullName();
+        a.dossierId = dossier.dossierId();
+        a.createdAt = now;
+        a.updatedAt = now;
+        a.persist();
+        AccountAudit.record(pid, "CREATED", "dossier:" + dossier.dossierId(), null, now);
+        events.created(a);
+        events.smsRequested(a, SmsPurpose.INITIAL_CREDENTIAL, password);
+        Log.infof("account %s created (level 2) from dossier %s; initial credential SMS requested to %s",
+                pid, dossier.dossierId(), Masking.phone(a.phone));
+    }
+
+    private DossierCompleted.Contact openContact(DossierCompleted dossier) {
+        if (contactKey == null) {
+            throw new IllegalStateException("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION is not set: cannot read the contact of dossier "
+                    + dossier.dossierId());
+        }
+        String sealed = dossier.eidRegistration().sealedContact();
+        if (sealed == null || sealed.isBlank()) {
+            throw new IllegalArgumentException("dossier " + dossier.dossierId() + " has an e-ID registration without sealedContact");
+        }
+        DossierCompleted.Contact contact = Sealing.open(sealed, contactKey, DossierCompleted.Contact.class);
+        if (contact.phoneNumber() == null || !E164.matcher(contact.phoneNumber()).matches()) {
+            throw new IllegalArgumentException("dossier " + dossier.dossierId() + ": the sealed phone number is not E.164");
+        }
+        return contact;
+    }
+}

@@ -1,0 +1,97 @@
+package vn.gov.eid.identity.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.gov.eid.identity.config.IdentityConfig;
+import vn.gov.eid.identity.domain.ServiceClient;
+import vn.gov.eid.identity.domain.StaffUser;
+
+/**
+ * Creates the staff users and service clients listed in configuration (IDENTITY_BOOTSTRAP_USERS,
+ * IDENTITY_BOOTSTRAP_CLIENTS) when they are absent; existing ones are left as they are.
+ */
+@ApplicationScoped
+public class Provisioning {
+
+    /** Roles a staff user or a service client may hold. */
+    public static final Set<String> STAFF_ROLES = Set.of("officer", "supervisor", "operator", "partner");
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    PasswordHasher hasher;
+
+    /** One name:role:secret entry; toString never shows the secret. */
+    record Entry(String name, String role, String secret) {
+        @Override
+        public String toString() {
+            return name + ":" + role;
+        }
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        Instant now = Instant.now();
+        for (Entry e : parse(config.bootstrap().users().orElse(""), "IDENTITY_BOOTSTRAP_USERS")) {
+            if (StaffUser.findById(e.name()) == null) {
+                StaffUser u = new StaffUser();
+                u.username = e.name();
+                u.role = e.role();
+                u.passwordHash = hasher.hash(e.secret());
+                u.createdAt = now;
+                u.persist();
+                Log.infof("staff user %s (%s) provisioned", e.name(), e.role());
+            }
+        }
+        for (Entry e : parse(config.bootstrap().clients().orElse(""), "IDENTITY_BOOTSTRAP_CLIENTS")) {
+            if (ServiceClient.findById(e.name()) == null) {
+                ServiceClient c = new ServiceClient();
+                c.clientId = e.name();
+                c.role = e.role();
+                c.secretHash = hasher.hash(e.secret());
+                c.createdAt = now;
+                c.persist();
+                Log.infof("service client %s (%s) provisioned", e.name(), e.role());
+            }
+        }
+    }
+
+    /**
+     * Parses comma-separated name:role:secret entries. The secret is everything after the second colon, so it
+     * may contain colons (not commas). Errors name the entry by position only, never echo a secret.
+     */
+    static List<Entry> parse(String list, String setting) {
+        List<Entry> entries = new ArrayList<>();
+        if (list == null || list.isBlank()) {
+            return entries;
+        }
+        String[] items = list.split(",");
+        for (int i = 0; i < items.length; i++) {
+            String item = items[i].trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            String[] parts = item.split(":", 3);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].isEmpty()) {
+                throw new IllegalStateException(setting + ": entry " + (i + 1) + " is not name:role:secret");
+            }
+            String role = parts[1].trim();
+            if (!STAFF_ROLES.contains(role)) {
+                throw new IllegalStateException(setting + ": entry " + (i + 1) + " (" + parts[0].trim()
+                        + ") has role '" + role + "'; allowed: " + STAFF_ROLES);
+            }
+            entries.add(new Entry(parts[0].trim(), role, parts[2]));
+        }
+        return entries;
+    }
+}

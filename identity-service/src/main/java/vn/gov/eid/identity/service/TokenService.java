@@ -1,0 +1,46 @@
+package vn.gov.eid.identity.service;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import vn.gov.eid.identity.config.IdentityConfig;
+
+/** Issues the RS256 access tokens that every service of the programme verifies against the JWKS. */
+@ApplicationScoped
+public class TokenService {
+
+    /** The only group of a token issued for a temporary password: it allows nothing but changing it. */
+    public static final String PASSWORD_CHANGE_GROUP = "password-change";
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    SigningKeys keys;
+
+    /** An issued token and its lifetime in seconds. */
+    public record IssuedToken(String accessToken, long expiresIn, boolean passwordChangeRequired) {
+    }
+
+    /** Signs a token for a subject with the given groups. */
+    public IssuedToken issue(String subject, Set<String> groups, boolean passwordChangeRequired) {
+        long now = Instant.now().getEpochSecond();
+        long lifetime = config.token().lifetime().toSeconds();
+        String token = Jwt.issuer(config.issuer())
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
+                .issuedAt(now)
+                .expiresAt(now + lifetime)
+                .claim("jti", UUID.randomUUID().toString())
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(keys.signingKid())
+                .sign(keys.signingKey());
+        return new IssuedToken(token, lifetime, passwordChangeRequired);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.gov.eid.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gov.eid.identity.Fixtures.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import vn.gov.eid.testsupport.TestKafka;
+
+/** A completed dossier becomes one account, one account-created event and one sealed SMS request. */
+@QuarkusTest
+class AccountCreationTest {
+
+    @Test
+    void completedDossierCreatesPendingLevel2AccountWithSealedSmsAndCreatedEvent() {
+        String pid = newPersonalId();
+        String phone = newPhone();
+        sendCompleted(pid, phone);
+
+        JsonNode account = awaitAccount(pid);
+        assertEquals(2, account.get("level").asInt());
+        assertEquals("PENDING_ACTIVATION", account.get("status").asText());
+        assertNotNull(account.get("createdAt").asText());
+        assertFalse(account.has("phone") || account.has("email") || account.has("passwordHash"),
+                "account view leaks contact data or hash: " + account);
+
+        ConsumerRecord<String, String> created = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.created.v1", 1).get(0);
+        JsonNode createdData = json(created.value());
+        assertEquals(pid, createdData.get("personalIdNumber").asText());
+        assertEquals("PENDING_ACTIVATION", createdData.get("status").asText());
+        assertEquals("/eid/identity-service", header(created, "ce_source"));
+        assertFalse(created.value().contains(phone.substring(3)), "phone number in the partner event");
+
+        ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+        JsonNode smsData = json(sms.value());
+        assertEquals("INITIAL_CREDENTIAL", smsData.get("purpose").asText());
+        assertEquals(phone.substring(0, 3) + "******" + phone.substring(9), smsData.get("phoneMasked").asText());
+        assertEquals("NGUYEN VAN AN", smsData.get("templateParams").get("fullName").asText());
+        Map<String, Object> secret = openSms(sms);
+        assertEquals(phone, secret.get("phoneNumber"));
+        String password = (String) secret.get("password");
+        assertEquals(12, password.length());
+        assertTrue(password.matches("[A-HJ-NP-Za-km-z2-9!@#$^*()_]{12}"), "look-alike or foreign character in " + password.length() + "-char password");
+
+        // The password from the SMS logs in (restricted until changed).
+        login(pid, password).then().statusCode(200).body("password_change_required", equalTo(true));
+
+        // Neither the password nor the full phone number is in clear in any record identity-service wrote or read.
+        for (String topic : List.of(ACCOUNTS_TOPIC, SMS_TOPIC, DOSSIER_TOPIC)) {
+            for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
+                assertFalse(r.value() != null && r.value().contains(password), "password in clear on " + topic);
+                assertFalse(r.value() != null && r.value().contains(phone), "full phone number in clear on " + topic);
+                for (Header h : r.headers()) {
+                    assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains(password), "password in a header on " + topic);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameEventDeliveredTwiceCreatesOneAccountAndOneSmsRequest() {
+        String pid = newPersonalId();
+        String eventId = UUID.randomUUID().toString();
+        String data = completedDossier(pid, "Tran Thi Binh", newPhone(), "binh@example.vn");
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
+        awaitAccount(pid);
+        awaitConsumed(DOSSIER_TOPIC);
+
+        assertEquals(1, records(SMS_TOPIC, pid).size(), "SMS requests for one event delivered twice");
+        assertEquals(1, records(ACCOUNTS_TOPIC, pid).size(), "account events for one event delivered twice");
+    }
+
+    @Test
+    void secondCompletedDossierForExistingAccountSendsNoNewPassword() {
+        String pid = newPersonalId();
+        String password = createAccount(pid);
+        // Another dossier (a new event id) for the same citizen: the account and its password stay.
+        sendCompleted(pid, newPhone());
+        awaitConsumed(DOSSIER_TOPIC);
+
+        assertEquals(1, records(SMS_TOPIC, pid).size(), "a second initial-credential SMS was requested");
+        login(pid, password).then().statusCode(200);
+    }
+
+    @Test
+    void dossierWithoutEidRegistrationCreatesNoAccount() {
+        String pid = newPersonalId();
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(), dossier(pid, "Le Van Cuong", null));
+        awaitConsumed(DOSSIER_TOPIC);
+
+        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("urn:vn-eid:problem:account-not-found"));
+        assertTrue(records(SMS_TOPIC, pid).isEmpty());
+    }
+
+    @Test
+    void unknownEventTypesAreIgnoredAndUnreadableOnesDeadLettered() {
+        String pid = newPersonalId();
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, "vn.gov.eid.dossier.submitted.v1", UUID.randomUUID().toString(),
+                "{\"dossierId\":\"x\",\"personalIdNumber\":\"" + pid + "\",\"status\":\"SUBMITTED\"}");
+        String badId = UUID.randomUUID().toString();
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, badId, "{not json");
+        List<ConsumerRecord<String, String>> dead = Fixtures.awaitDeadLetter(pid, badId);
+        assertEquals(1, dead.size());
+        awaitConsumed(DOSSIER_TOPIC);
+        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then().statusCode(404);
+        assertNull(records(SMS_TOPIC, pid).stream().findAny().orElse(null));
+    }
+}
