@@ -1,0 +1,62 @@
+package vn.gov.eid.dossier.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A card dossier: the applicant, the optional e-ID registration and where it stands in the workflow. */
+@Entity
+@Table(name = "dossier")
+public class Dossier extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public DossierType type;
+
+    @Enumerated(EnumType.STRING)
+    public DossierStatus status;
+
+    // Copied out of the applicant so they can be indexed and filtered on.
+    @Column(name = "personal_id_number")
+    public String personalIdNumber;
+
+    @Column(name = "full_name")
+    public String fullName;
+
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+
+    @Enumerated(EnumType.STRING)
+    public Sex sex;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Applicant applicant;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "eid_registration")
+    public EidRegistration eidRegistration;
+
+    /** Optimistic lock; also the ETag clients send back in If-Match. */
+    @Version
+    public long version;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

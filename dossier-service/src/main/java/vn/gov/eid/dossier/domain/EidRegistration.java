@@ -1,0 +1,30 @@
+package vn.gov.eid.dossier.domain;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import vn.gov.eid.dossier.domain.validation.VietnameseMobile;
+
+/**
+ * The optional e-ID registration block of a dossier: where the account's SMS goes, plus dependents and
+ * documents to integrate. Stored with the phone normalised to E.164.
+ */
+public record EidRegistration(
+        @NotBlank @VietnameseMobile String phoneNumber,
+        @Email @Size(max = 254) String email,
+        @Size(max = 20) List<@Valid @NotNull Dependent> dependents,
+        @Size(max = 10) List<@Valid @NotNull IntegratedDocument> integratedDocuments) {
+
+    /** Empty lists instead of null so stored data and events have one shape. */
+    public EidRegistration {
+        dependents = dependents == null ? List.of() : List.copyOf(dependents);
+        integratedDocuments = integratedDocuments == null ? List.of() : List.copyOf(integratedDocuments);
+    }
+
+    public EidRegistration withPhoneNumber(String normalised) {
+        return new EidRegistration(normalised, email, dependents, integratedDocuments);
+    }
+}

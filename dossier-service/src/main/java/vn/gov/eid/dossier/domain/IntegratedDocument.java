@@ -1,0 +1,19 @@
+package vn.gov.eid.dossier.domain;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * A document to integrate into the e-ID. {@code originalVerified} is set by the officer who compared the
+ * original the citizen brought; an unverified document keeps the dossier from completing.
+ */
+public record IntegratedDocument(
+        @NotNull IntegratedDocumentType type,
+        @NotBlank @Size(max = 50) String number,
+        @PastOrPresent LocalDate issueDate,
+        LocalDate expiryDate,
+        boolean originalVerified) {
+}

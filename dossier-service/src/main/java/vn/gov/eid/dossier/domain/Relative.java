@@ -1,0 +1,12 @@
+package vn.gov.eid.dossier.domain;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A relative recorded on the dossier (father, mother, spouse, legal representative): Law 2014 art. 9. */
+public record Relative(
+        @NotBlank @Size(max = 100) String fullName,
+        @Pattern(regexp = "\\d{12}", message = "must be a 12-digit personal ID number") String personalIdNumber,
+        @Size(max = 60) String nationality) {
+}

@@ -1,0 +1,13 @@
+package vn.gov.eid.dossier.domain.validation;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import vn.gov.eid.dossier.domain.PhoneNumbers;
+
+/** Checks {@link VietnameseMobile}; null is left to {@code @NotBlank}. */
+public class VietnameseMobileValidator implements ConstraintValidator<VietnameseMobile, String> {
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        return value == null || PhoneNumbers.toVietnameseMobileE164(value).isPresent();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.gov.eid.dossier.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.eid.dossier.domain.Dossier;
+import vn.gov.eid.dossier.domain.Role;
+import vn.gov.eid.dossier.service.DossierService;
+import vn.gov.eid.dossier.service.NewDossier;
+import vn.gov.eid.dossier.service.TransitionRequest;
+import vn.gov.eid.platform.problem.ProblemException;
+
+/** HTTP API of card dossiers: submission, workflow transitions, reads and the audit trail. */
+@Path("/api/v1/dossiers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Dossiers")
+@SecurityRequirement(name = "jwt")
+public class DossierResource {
+    @Inject
+    DossierService service;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed(Role.OFFICER)
+    @Operation(summary = "Submit a dossier", description = "Opens a dossier in SUBMITTED. Officer only.")
+    public Response submit(@Valid @NotNull NewDossier body) {
+        Dossier d = service.submit(body, actor());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(d.id.toString()).build())
+                .tag(etag(d)).entity(DossierView.staff(d)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
+    @Operation(summary = "Read a dossier", description = "Partners get a reduced view without contacts.")
+    public Response get(@PathParam("id") UUID id) {
+        Dossier d = service.find(id);
+        return Response.ok(view(d)).tag(etag(d)).build();
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
+    @Operation(summary = "Move a dossier along the workflow",
+            description = "Officers: START_REVIEW, REQUEST_SUPPLEMENT, RESUBMIT. Supervisors: APPROVE, REJECT "
+                    + "(note required), COMPLETE. 409 when the state does not allow the action, 412 when If-Match is stale.")
+    public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest body,
+                               @Parameter(description = "ETag of the dossier as last read")
+                               @HeaderParam("If-Match") String ifMatch) {
+        Dossier d = service.transition(id, body, actor(), identity.getRoles(), parseIfMatch(ifMatch));
+        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
+    @Operation(summary = "Audit trail of a dossier", description = "Every change: who, when, from, to, note.")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(HistoryView::of).toList();
+    }
+
+    private DossierView view(Dossier d) {
+        boolean staff = identity.hasRole(Role.OFFICER) || identity.hasRole(Role.SUPERVISOR);
+        return staff ? DossierView.staff(d) : DossierView.partner(d);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    static EntityTag etag(Dossier d) {
+        return new EntityTag(Long.toString(d.version));
+    }
+
+    /** The version in an If-Match header ("3", W/"3"), null when absent or "*". */
+    static Long parseIfMatch(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return null;
+        }
+        String v = header.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            // An ETag we never issued can only be stale.
+            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
+                    "If-Match does not match the dossier's current ETag");
+        }
+    }
+}

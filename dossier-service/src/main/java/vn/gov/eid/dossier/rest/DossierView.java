@@ -1,0 +1,49 @@
+package vn.gov.eid.dossier.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import vn.gov.eid.dossier.domain.Applicant;
+import vn.gov.eid.dossier.domain.Dependent;
+import vn.gov.eid.dossier.domain.Dossier;
+import vn.gov.eid.dossier.domain.DossierStatus;
+import vn.gov.eid.dossier.domain.DossierType;
+import vn.gov.eid.dossier.domain.EidRegistration;
+import vn.gov.eid.dossier.domain.IntegratedDocument;
+import vn.gov.eid.platform.privacy.Masking;
+
+/**
+ * A dossier as the API shows it. The phone is always masked; partners get a reduced view without the
+ * applicant's details beyond identity and without the e-ID contacts.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DossierView(UUID id, DossierType type, DossierStatus status, long version, Applicant applicant,
+                          Boolean eidRegistered, Registration eidRegistration, String createdBy,
+                          Instant createdAt, Instant updatedAt) {
+
+    /** The e-ID registration block with the phone masked. */
+    public record Registration(String phoneMasked, String email, List<Dependent> dependents,
+                               List<IntegratedDocument> integratedDocuments) {
+        static Registration of(EidRegistration r) {
+            return new Registration(Masking.phone(r.phoneNumber()), r.email(), r.dependents(),
+                    r.integratedDocuments());
+        }
+    }
+
+    /** Full view for officers and supervisors. */
+    public static DossierView staff(Dossier d) {
+        return new DossierView(d.id, d.type, d.status, d.version, d.applicant, d.eidRegistration != null,
+                d.eidRegistration == null ? null : Registration.of(d.eidRegistration), d.createdBy,
+                d.createdAt, d.updatedAt);
+    }
+
+    /** Reduced view for partner systems: identity and status only. */
+    public static DossierView partner(Dossier d) {
+        Applicant a = d.applicant;
+        Applicant core = new Applicant(a.personalIdNumber(), a.fullName(), null, a.dateOfBirth(), a.sex(),
+                null, null, null, null, a.nationality(), null, null, null, null, null, null, null, null, null, null);
+        return new DossierView(d.id, d.type, d.status, d.version, core, d.eidRegistration != null, null, null,
+                d.createdAt, d.updatedAt);
+    }
+}

@@ -1,0 +1,132 @@
+package vn.gov.eid.dossier.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import vn.gov.eid.dossier.domain.Action;
+import vn.gov.eid.dossier.domain.Dossier;
+import vn.gov.eid.dossier.domain.DossierStatus;
+import vn.gov.eid.dossier.domain.EidRegistration;
+import vn.gov.eid.dossier.domain.HistoryEntry;
+import vn.gov.eid.dossier.domain.PhoneNumbers;
+import vn.gov.eid.dossier.messaging.DossierEvents;
+import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.problem.Violation;
+
+/** Business rules of dossiers: submission, the workflow state machine, audit trail and events. */
+@ApplicationScoped
+@Transactional
+public class DossierService {
+    @Inject
+    DossierEvents events;
+
+    /** Opens a dossier in SUBMITTED, writes its first history line and the submitted event. */
+    public Dossier submit(NewDossier request, String actor) {
+        Instant now = Instant.now();
+        Dossier d = new Dossier();
+        d.id = UUID.randomUUID();
+        d.type = request.type();
+        d.status = DossierStatus.SUBMITTED;
+        d.applicant = request.applicant();
+        d.personalIdNumber = request.applicant().personalIdNumber();
+        d.fullName = request.applicant().fullName();
+        d.dateOfBirth = request.applicant().dateOfBirth();
+        d.sex = request.applicant().sex();
+        d.eidRegistration = normalised(request.eidRegistration());
+        d.createdBy = actor;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        history(d, actor, now, "SUBMIT", null, null);
+        events.stateReached(d, now);
+        Log.infof("dossier %s (%s) submitted by %s", d.id, d.type, actor);
+        return d;
+    }
+
+    /**
+     * Moves a dossier one step along the workflow. {@code expectedVersion} is the client's If-Match
+     * (null when absent): a stale one is refused so an officer never overwrites a change they did not see.
+     */
+    public Dossier transition(UUID id, TransitionRequest request, String actor, Set<String> roles,
+                              Long expectedVersion) {
+        Action action = request.action();
+        if (!roles.contains(action.role())) {
+            throw new ProblemException(403, "action-not-permitted", "Action not permitted for your role",
+                    action + " is reserved for the " + action.role() + " role")
+                    .with("action", action).with("requiredRole", action.role());
+        }
+        if (action.noteRequired() && (request.note() == null || request.note().isBlank())) {
+            throw new ProblemException(400, "validation", "Invalid request", "The request has invalid fields")
+                    .with("violations", List.of(new Violation("note", "is required for " + action)));
+        }
+        Dossier d = find(id);
+        if (expectedVersion != null && expectedVersion != d.version) {
+            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
+                    "The dossier was modified since you read it; reload it and try again")
+                    .with("currentVersion", d.version);
+        }
+        DossierStatus from = d.status;
+        DossierStatus to = action.next(from).orElseThrow(() -> new ProblemException(409, "transition-not-allowed",
+                "Action not allowed in the current state", action + " is not allowed when the dossier is " + from)
+                .with("dossierStatus", from).with("allowedActions", Action.allowedFrom(from)));
+        Instant now = Instant.now();
+        d.status = to;
+        d.updatedAt = now;
+        try {
+            // Flush here so a concurrent winner shows up as a clean 409 rather than a failed commit.
+            Dossier.flush();
+        } catch (OptimisticLockException e) {
+            throw concurrentChange();
+        }
+        history(d, actor, now, action.name(), from, request.note());
+        events.stateReached(d, now);
+        Log.infof("dossier %s: %s -> %s by %s (%s)", d.id, from, to, actor, action);
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dossier find(UUID id) {
+        Dossier d = Dossier.findById(id);
+        if (d == null) {
+            throw new ProblemException(404, "dossier-not-found", "Dossier not found", "No dossier with id " + id);
+        }
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(UUID id) {
+        find(id);
+        return HistoryEntry.of(id);
+    }
+
+    private static ProblemException concurrentChange() {
+        return new ProblemException(409, "concurrent-change", "Dossier changed meanwhile",
+                "Another user changed this dossier at the same time; reload it and try again");
+    }
+
+    private static EidRegistration normalised(EidRegistration reg) {
+        if (reg == null) {
+            return null;
+        }
+        // Bean Validation has already accepted the number, so it parses.
+        return reg.withPhoneNumber(PhoneNumbers.toVietnameseMobileE164(reg.phoneNumber()).orElseThrow());
+    }
+
+    private static void history(Dossier d, String actor, Instant at, String action, DossierStatus from, String note) {
+        HistoryEntry h = new HistoryEntry();
+        h.dossierId = d.id;
+        h.actor = actor;
+        h.at = at;
+        h.action = action;
+        h.fromStatus = from;
+        h.toStatus = d.status;
+        h.note = note;
+        h.persist();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.gov.eid.dossier;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.gov.eid.testsupport.TestTokens;
+
+/** Test helper: valid request bodies with fresh personal ID numbers, and calls with role tokens. */
+final class DossierApi {
+    static final String BASE = "/api/v1/dossiers";
+    static final String TOPIC = "dossier.events.v1";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private DossierApi() {
+    }
+
+    static String officer() {
+        return TestTokens.token("officer1", "officer");
+    }
+
+    static String supervisor() {
+        return TestTokens.token("supervisor1", "supervisor");
+    }
+
+    static String partner() {
+        return TestTokens.token("partner-portal", "partner");
+    }
+
+    static String tokenFor(String role) {
+        return TestTokens.token(role + "-user", role);
+    }
+
+    /** A personal ID number consistent with the birth date and sex (Hà Nội, code 001). */
+    static String personalId(LocalDate dob, String sex) {
+        int century = dob.getYear() / 100 - 19;
+        int g = century * 2 + ("FEMALE".equals(sex) ? 1 : 0);
+        return String.format("001%d%02d%06d", g, dob.getYear() % 100, RANDOM.nextInt(1_000_000));
+    }
+
+    static Map<String, Object> applicant(String pid, LocalDate dob, String sex) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("personalIdNumber", pid);
+        a.put("fullName", "Nguyen Van An");
+        a.put("dateOfBirth", dob.toString());
+        a.put("sex", sex);
+        a.put("nationality", "Viet Nam");
+        a.put("father", Map.of("fullName", "Nguyen Van Ba", "nationality", "Viet Nam"));
+        return a;
+    }
+
+    /** An ISSUE dossier for a new person born 2003-05-14, with an e-ID registration. */
+    static Map<String, Object> newIssue() {
+        LocalDate dob = LocalDate.of(2003, 5, 14);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "ISSUE");
+        body.put("applicant", applicant(personalId(dob, "MALE"), dob, "MALE"));
+        body.put("eidRegistration", registration("0912 345 678", "an@example.vn"));
+        return body;
+    }
+
+    static Map<String, Object> registration(String phone, String email) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("phoneNumber", phone);
+        r.put("email", email);
+        r.put("dependents", List.of(Map.of("fullName", "Nguyen Van Binh", "dateOfBirth", "2020-01-02",
+                "relationship", "CHILD")));
+        r.put("integratedDocuments", List.of(Map.of("type", "HEALTH_INSURANCE", "number", "DN4010123456789",
+                "issueDate", "2025-01-01", "expiryDate", "2026-12-31", "originalVerified", true)));
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String pidOf(Map<String, Object> body) {
+        return (String) ((Map<String, Object>) body.get("applicant")).get("personalIdNumber");
+    }
+
+    static Response submit(Map<String, Object> body) {
+        return given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body).post(BASE);
+    }
+
+    /** Submits a valid dossier and returns its id. */
+    static String submitted(Map<String, Object> body) {
+        return submit(body).then().statusCode(201).extract().path("id");
+    }
+
+    static Response act(String id, String action, String note, String token) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("action", action);
+        if (note != null) {
+            b.put("note", note);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(b)
+                .post(BASE + "/" + id + "/transitions");
+    }
+
+    /** Takes an action with the token of the role the workflow assigns to it, expecting success. */
+    static void step(String id, String action) {
+        String token = switch (action) {
+            case "START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT" -> officer();
+            default -> supervisor();
+        };
+        act(id, action, "REJECT".equals(action) ? "documents forged" : null, token).then().statusCode(200);
+    }
+}
