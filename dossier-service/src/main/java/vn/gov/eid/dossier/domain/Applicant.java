@@ -7,12 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.gov.eid.dossier.domain.validation.ConsistentApplicant;
 
 /**
  * The citizen's data collected on the card dossier (Law on Citizen Identification 2014, art. 9 and 15).
  * Used as the request part and stored as a whole in the dossier row.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ConsistentApplicant
 public record Applicant(
         @NotNull @Pattern(regexp = "\\d{12}", message = "must be exactly 12 digits") String personalIdNumber,
         /** Full name at birth. */

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,6 +42,16 @@ public class Dossier extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Sex sex;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "exchange_reason")
+    public ExchangeReason exchangeReason;
+
+    @Column(name = "current_card_number")
+    public String currentCardNumber;
+
+    @Column(name = "lost_card_number")
+    public String lostCardNumber;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Applicant applicant;
 
@@ -59,4 +71,16 @@ public class Dossier extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The person's open dossier, if any (at most one exists: a partial unique index guarantees it). */
+    public static Optional<Dossier> openFor(String personalIdNumber) {
+        return find("personalIdNumber = ?1 and status not in ?2", personalIdNumber,
+                List.of(DossierStatus.COMPLETED, DossierStatus.REJECTED)).firstResultOptional();
+    }
+
+    /** The person's most recent completed dossier, if any. */
+    public static Optional<Dossier> lastCompletedFor(String personalIdNumber) {
+        return find("personalIdNumber = ?1 and status = ?2 order by updatedAt desc", personalIdNumber,
+                DossierStatus.COMPLETED).firstResultOptional();
+    }
 }

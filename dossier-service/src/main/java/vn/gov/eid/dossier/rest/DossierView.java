@@ -10,6 +10,7 @@ import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
+import vn.gov.eid.dossier.domain.ExchangeReason;
 import vn.gov.eid.dossier.domain.IntegratedDocument;
 import vn.gov.eid.platform.privacy.Masking;
 
@@ -18,7 +19,9 @@ import vn.gov.eid.platform.privacy.Masking;
  * applicant's details beyond identity and without the e-ID contacts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DossierView(UUID id, DossierType type, DossierStatus status, long version, Applicant applicant,
+public record DossierView(UUID id, DossierType type, DossierStatus status, long version,
+                          ExchangeReason exchangeReason, String currentCardNumber, String lostCardNumber,
+                          Applicant applicant,
                           Boolean eidRegistered, Registration eidRegistration, String createdBy,
                           Instant createdAt, Instant updatedAt) {
 
@@ -33,7 +36,8 @@ public record DossierView(UUID id, DossierType type, DossierStatus status, long 
 
     /** Full view for officers and supervisors. */
     public static DossierView staff(Dossier d) {
-        return new DossierView(d.id, d.type, d.status, d.version, d.applicant, d.eidRegistration != null,
+        return new DossierView(d.id, d.type, d.status, d.version, d.exchangeReason, d.currentCardNumber,
+                d.lostCardNumber, d.applicant, d.eidRegistration != null,
                 d.eidRegistration == null ? null : Registration.of(d.eidRegistration), d.createdBy,
                 d.createdAt, d.updatedAt);
     }
@@ -43,7 +47,7 @@ public record DossierView(UUID id, DossierType type, DossierStatus status, long 
         Applicant a = d.applicant;
         Applicant core = new Applicant(a.personalIdNumber(), a.fullName(), null, a.dateOfBirth(), a.sex(),
                 null, null, null, null, a.nationality(), null, null, null, null, null, null, null, null, null, null);
-        return new DossierView(d.id, d.type, d.status, d.version, core, d.eidRegistration != null, null, null,
+        return new DossierView(d.id, d.type, d.status, d.version, null, null, null, core, d.eidRegistration != null, null, null,
                 d.createdAt, d.updatedAt);
     }
 }

@@ -4,7 +4,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import vn.gov.eid.dossier.domain.Action;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
+import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.HistoryEntry;
 import vn.gov.eid.dossier.domain.PhoneNumbers;
@@ -28,10 +31,24 @@ public class DossierService {
 
     /** Opens a dossier in SUBMITTED, writes its first history line and the submitted event. */
     public Dossier submit(NewDossier request, String actor) {
+        String pid = request.applicant().personalIdNumber();
+        Dossier.openFor(pid).ifPresent(open -> {
+            throw openDossierExists(open.id);
+        });
+        if (request.type() == DossierType.ISSUE) {
+            Dossier.lastCompletedFor(pid).ifPresent(done -> {
+                throw new ProblemException(409, "already-issued", "A card was already issued to this person",
+                        "This person has a completed dossier; use EXCHANGE or REISSUE instead of ISSUE")
+                        .with("completedDossierId", done.id);
+            });
+        }
         Instant now = Instant.now();
         Dossier d = new Dossier();
         d.id = UUID.randomUUID();
         d.type = request.type();
+        d.exchangeReason = request.exchangeReason();
+        d.currentCardNumber = request.currentCardNumber();
+        d.lostCardNumber = request.lostCardNumber();
         d.status = DossierStatus.SUBMITTED;
         d.applicant = request.applicant();
         d.personalIdNumber = request.applicant().personalIdNumber();
@@ -42,9 +59,20 @@ public class DossierService {
         d.createdBy = actor;
         d.createdAt = now;
         d.updatedAt = now;
-        d.persist();
-        history(d, actor, now, "SUBMIT", null, null);
-        events.stateReached(d, now);
+        try {
+            d.persist();
+            history(d, actor, now, "SUBMIT", null, null);
+            events.stateReached(d, now);
+            Dossier.flush();
+        } catch (PersistenceException e) {
+            // A concurrent submission for the same person may have passed the check above; the partial unique
+            // index stops it at whichever statement flushes the insert, and the rollback takes along anything
+            // this transaction wrote (history, outbox row).
+            if (violates(e, "dossier_one_open_per_person")) {
+                throw openDossierExists(null);
+            }
+            throw e;
+        }
         Log.infof("dossier %s (%s) submitted by %s", d.id, d.type, actor);
         return d;
     }
@@ -103,6 +131,21 @@ public class DossierService {
     public List<HistoryEntry> history(UUID id) {
         find(id);
         return HistoryEntry.of(id);
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && constraint.equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException openDossierExists(UUID openId) {
+        ProblemException p = new ProblemException(409, "open-dossier-exists", "This person already has an open dossier",
+                "Finish or reject the open dossier before submitting a new one");
+        return openId == null ? p : p.with("openDossierId", openId);
     }
 
     private static ProblemException concurrentChange() {
