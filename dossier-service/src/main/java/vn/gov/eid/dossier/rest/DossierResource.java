@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,10 +50,19 @@ public class DossierResource {
     @POST
     @RolesAllowed(Role.OFFICER)
     @Operation(summary = "Submit a dossier", description = "Opens a dossier in SUBMITTED. Officer only.")
-    public Response submit(@Valid @NotNull NewDossier body) {
-        Dossier d = service.submit(body, actor());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(d.id.toString()).build())
-                .tag(etag(d)).entity(DossierView.staff(d)).build();
+    public Response submit(@Valid @NotNull NewDossier body,
+                           @Parameter(description = "Client-chosen key; a retry with the same key and body returns "
+                                   + "the first answer instead of creating a second dossier")
+                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+        DossierService.Submission s = service.submit(body, actor(), idempotencyKey);
+        Dossier d = s.dossier();
+        Response.ResponseBuilder r = Response.created(uriInfo.getBaseUriBuilder().path(DossierResource.class)
+                        .path(d.id.toString()).build())
+                .tag(etag(d)).entity(DossierView.staff(d));
+        if (s.replayed()) {
+            r.header("Idempotent-Replayed", "true");
+        }
+        return r.build();
     }
 
     @GET

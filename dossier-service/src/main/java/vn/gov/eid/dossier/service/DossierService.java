@@ -1,5 +1,7 @@
 package vn.gov.eid.dossier.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +9,10 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +22,7 @@ import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.HistoryEntry;
+import vn.gov.eid.dossier.domain.IdempotencyRecord;
 import vn.gov.eid.dossier.domain.PhoneNumbers;
 import vn.gov.eid.dossier.messaging.DossierEvents;
 import vn.gov.eid.platform.problem.ProblemException;
@@ -28,6 +34,41 @@ import vn.gov.eid.platform.problem.Violation;
 public class DossierService {
     @Inject
     DossierEvents events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The outcome of a submission: the dossier, and whether it is a replay of an earlier request. */
+    public record Submission(Dossier dossier, boolean replayed) {
+    }
+
+    /**
+     * Submits with an Idempotency-Key: the same key with the same body returns the dossier the first request
+     * created (no second dossier, no second event); the same key with another body is refused with 422.
+     */
+    public Submission submit(NewDossier request, String actor, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Submission(submit(request, actor), false);
+        }
+        String hash = hash(request);
+        IdempotencyRecord.Key key = new IdempotencyRecord.Key(actor, idempotencyKey);
+        IdempotencyRecord known = IdempotencyRecord.findById(key);
+        if (known != null) {
+            if (!known.requestHash.equals(hash)) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                        "This Idempotency-Key was used for a different request body");
+            }
+            return new Submission(find(known.dossierId), true);
+        }
+        Dossier d = submit(request, actor);
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.id = key;
+        record.requestHash = hash;
+        record.dossierId = d.id;
+        record.createdAt = d.createdAt;
+        record.persist();
+        return new Submission(d, false);
+    }
 
     /** Opens a dossier in SUBMITTED, writes its first history line and the submitted event. */
     public Dossier submit(NewDossier request, String actor) {
@@ -131,6 +172,15 @@ public class DossierService {
     public List<HistoryEntry> history(UUID id) {
         find(id);
         return HistoryEntry.of(id);
+    }
+
+    private String hash(NewDossier request) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
     }
 
     private static boolean violates(Throwable e, String constraint) {
