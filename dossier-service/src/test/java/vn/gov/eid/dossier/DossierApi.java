@@ -99,8 +99,42 @@ final class DossierApi {
                 .post(BASE + "/" + id + "/transitions");
     }
 
+    /** A JPEG of the given size, base64. */
+    static String jpeg(int width, int height) {
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "jpg", out);
+            return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> finger(String finger, int quality) {
+        return Map.of("finger", finger, "quality", quality,
+                "template", java.util.Base64.getEncoder().encodeToString(("template-" + finger).getBytes()));
+    }
+
+    /** A valid capture: a 480x640 portrait and both index fingers. */
+    static Map<String, Object> biometrics() {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("portrait", jpeg(480, 640));
+        b.put("fingerprints", List.of(finger("RIGHT_INDEX", 85), finger("LEFT_INDEX", 78)));
+        return b;
+    }
+
+    static Response putBiometrics(String id, Map<String, Object> body, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put(BASE + "/" + id + "/biometrics");
+    }
+
     /** Takes an action with the token of the role the workflow assigns to it, expecting success. */
     static void step(String id, String action) {
+        if ("APPROVE".equals(action)) {
+            putBiometrics(id, biometrics(), officer()).then().statusCode(200);
+        }
         String token = switch (action) {
             case "START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT" -> officer();
             default -> supervisor();

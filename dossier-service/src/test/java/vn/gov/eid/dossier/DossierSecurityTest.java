@@ -34,7 +34,9 @@ class DossierSecurityTest {
             "submit", List.of("officer"),
             "get", List.of("officer", "supervisor", "partner"),
             "transition", List.of("officer", "supervisor"),
-            "history", List.of("officer", "supervisor"));
+            "history", List.of("officer", "supervisor"),
+            "biometrics", List.of("officer"),
+            "verify", List.of("officer"));
 
     @Inject
     DataSource dataSource;
@@ -57,6 +59,10 @@ class DossierSecurityTest {
             case "transition" -> spec.contentType("application/json")
                     .body(transition).post(BASE + "/" + existingId + "/transitions").statusCode();
             case "history" -> spec.get(BASE + "/" + existingId + "/history").statusCode();
+            case "biometrics" -> spec.contentType("application/json").body(DossierApi.biometrics())
+                    .put(BASE + "/" + existingId + "/biometrics").statusCode();
+            case "verify" -> spec.post(BASE + "/" + existingId + "/integrated-documents/HEALTH_INSURANCE/verification")
+                    .statusCode();
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -99,7 +105,7 @@ class DossierSecurityTest {
     @ParameterizedTest(name = "{0} as {1} allowed={2}")
     @MethodSource("roles")
     void roleMatrix(String endpoint, String role, boolean allowed) throws Exception {
-        if ("transition".equals(endpoint)) {
+        if (List.of("transition", "biometrics", "verify").contains(endpoint)) {
             existingId = DossierApi.submitted(DossierApi.newIssue());
         }
         Map<String, Object> body = DossierApi.newIssue();

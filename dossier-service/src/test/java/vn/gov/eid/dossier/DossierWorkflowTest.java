@@ -59,6 +59,9 @@ class DossierWorkflowTest {
 
         act(id, "START_REVIEW", "documents checked", officer()).then().statusCode(200)
                 .body("status", equalTo("IN_REVIEW"));
+        act(id, "APPROVE", null, supervisor()).then().statusCode(409)
+                .body("type", equalTo("urn:vn-eid:problem:biometrics-missing"));
+        DossierApi.putBiometrics(id, DossierApi.biometrics(), officer()).then().statusCode(200);
         act(id, "APPROVE", null, supervisor()).then().statusCode(200).body("status", equalTo("APPROVED"));
         act(id, "COMPLETE", null, supervisor()).then().statusCode(200).body("status", equalTo("COMPLETED"));
 
@@ -95,10 +98,10 @@ class DossierWorkflowTest {
         }
 
         given().auth().oauth2(supervisor()).get(BASE + "/" + id + "/history").then().statusCode(200)
-                .body("action", contains("SUBMIT", "START_REVIEW", "APPROVE", "COMPLETE"))
-                .body("to", contains("SUBMITTED", "IN_REVIEW", "APPROVED", "COMPLETED"))
-                .body("from", contains(null, "SUBMITTED", "IN_REVIEW", "APPROVED"))
-                .body("actor", contains("officer1", "officer1", "supervisor1", "supervisor1"))
+                .body("action", contains("SUBMIT", "START_REVIEW", "CAPTURE_BIOMETRICS", "APPROVE", "COMPLETE"))
+                .body("to", contains("SUBMITTED", "IN_REVIEW", "IN_REVIEW", "APPROVED", "COMPLETED"))
+                .body("from", contains(null, "SUBMITTED", "IN_REVIEW", "IN_REVIEW", "APPROVED"))
+                .body("actor", contains("officer1", "officer1", "officer1", "supervisor1", "supervisor1"))
                 .body("note[1]", equalTo("documents checked"));
     }
 

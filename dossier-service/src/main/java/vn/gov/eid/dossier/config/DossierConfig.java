@@ -15,4 +15,52 @@ public interface DossierConfig {
      * email in completed events are sealed to it. Set from IDENTITY_CONTACT_PUBLIC_KEY_LOCATION.
      */
     String contactPublicKeyLocation();
+
+    /** Limits on captured biometrics. */
+    BiometricsLimits biometrics();
+
+    /** Paging of GET /api/v1/dossiers. */
+    Paging paging();
+
+    /** Limits on captured biometrics. */
+    interface BiometricsLimits {
+        /** Largest portrait accepted, in bytes of JPEG. */
+        @WithDefault("524288")
+        int maxPortraitBytes();
+
+        /** Smallest portrait width in pixels. */
+        @WithDefault("240")
+        int minPortraitWidth();
+
+        /** Smallest portrait height in pixels. */
+        @WithDefault("320")
+        int minPortraitHeight();
+
+        /** Largest portrait width and height in pixels. */
+        @WithDefault("2000")
+        int maxPortraitSide();
+
+        /** Fewest distinct fingers per capture (both index fingers at least; some citizens lack fingers). */
+        @WithDefault("2")
+        int minFingers();
+
+        /** Lowest accepted quality score (0-100) of a fingerprint template. */
+        @WithDefault("40")
+        int minFingerprintQuality();
+
+        /** Largest fingerprint template, in bytes after base64 decoding. */
+        @WithDefault("16384")
+        int maxTemplateBytes();
+    }
+
+    /** Paging of GET /api/v1/dossiers. */
+    interface Paging {
+        /** Page size when the caller gives none. */
+        @WithDefault("20")
+        int defaultSize();
+
+        /** Largest page size a caller may ask for. */
+        @WithDefault("100")
+        int maxSize();
+    }
 }

@@ -59,6 +59,10 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "eid_registration")
     public EidRegistration eidRegistration;
 
+    /** Set once a portrait and fingerprints were captured (they live in {@link Biometrics}). */
+    @Column(name = "biometrics_captured")
+    public boolean biometricsCaptured;
+
     /** Optimistic lock; also the ETag clients send back in If-Match. */
     @Version
     public long version;

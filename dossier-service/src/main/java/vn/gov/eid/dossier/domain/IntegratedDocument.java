@@ -18,4 +18,8 @@ public record IntegratedDocument(
         @PastOrPresent LocalDate issueDate,
         LocalDate expiryDate,
         boolean originalVerified) {
+
+    public IntegratedDocument verified() {
+        return new IntegratedDocument(type, number, issueDate, expiryDate, true);
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.eid.dossier.domain.Dossier;
+import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.Role;
+import vn.gov.eid.dossier.service.BiometricsCapture;
 import vn.gov.eid.dossier.service.DossierService;
 import vn.gov.eid.dossier.service.NewDossier;
 import vn.gov.eid.dossier.service.TransitionRequest;
@@ -84,6 +87,31 @@ public class DossierResource {
                                @Parameter(description = "ETag of the dossier as last read")
                                @HeaderParam("If-Match") String ifMatch) {
         Dossier d = service.transition(id, body, actor(), identity.getRoles(), parseIfMatch(ifMatch));
+        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
+    }
+
+    @PUT
+    @Path("{id}/biometrics")
+    @RolesAllowed(Role.OFFICER)
+    @Operation(summary = "Capture biometrics",
+            description = "Portrait (base64 JPEG within the configured size and dimensions) and fingerprint templates "
+                    + "per finger with a quality score. Replaces an earlier capture; required before APPROVE. "
+                    + "The answer describes what was stored, never the images themselves.")
+    public Response captureBiometrics(@PathParam("id") UUID id, @Valid @NotNull BiometricsCapture body,
+                                      @HeaderParam("If-Match") String ifMatch) {
+        DossierService.Captured c = service.captureBiometrics(id, body, actor(), parseIfMatch(ifMatch));
+        return Response.ok(BiometricsSummary.of(c.biometrics())).tag(etag(c.dossier())).build();
+    }
+
+    @POST
+    @Path("{id}/integrated-documents/{type}/verification")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.OFFICER)
+    @Operation(summary = "Confirm an integrated document's original",
+            description = "The officer compared the original the citizen brought; unverified documents block COMPLETE.")
+    public Response verifyDocument(@PathParam("id") UUID id, @PathParam("type") IntegratedDocumentType type,
+                                   @HeaderParam("If-Match") String ifMatch) {
+        Dossier d = service.verifyDocument(id, type, actor(), parseIfMatch(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
 

@@ -22,7 +22,8 @@ import vn.gov.eid.platform.privacy.Masking;
 public record DossierView(UUID id, DossierType type, DossierStatus status, long version,
                           ExchangeReason exchangeReason, String currentCardNumber, String lostCardNumber,
                           Applicant applicant,
-                          Boolean eidRegistered, Registration eidRegistration, String createdBy,
+                          Boolean eidRegistered, Registration eidRegistration, Boolean biometricsCaptured,
+                          String createdBy,
                           Instant createdAt, Instant updatedAt) {
 
     /** The e-ID registration block with the phone masked. */
@@ -38,7 +39,8 @@ public record DossierView(UUID id, DossierType type, DossierStatus status, long 
     public static DossierView staff(Dossier d) {
         return new DossierView(d.id, d.type, d.status, d.version, d.exchangeReason, d.currentCardNumber,
                 d.lostCardNumber, d.applicant, d.eidRegistration != null,
-                d.eidRegistration == null ? null : Registration.of(d.eidRegistration), d.createdBy,
+                d.eidRegistration == null ? null : Registration.of(d.eidRegistration), d.biometricsCaptured,
+                d.createdBy,
                 d.createdAt, d.updatedAt);
     }
 
@@ -47,7 +49,7 @@ public record DossierView(UUID id, DossierType type, DossierStatus status, long 
         Applicant a = d.applicant;
         Applicant core = new Applicant(a.personalIdNumber(), a.fullName(), null, a.dateOfBirth(), a.sex(),
                 null, null, null, null, a.nationality(), null, null, null, null, null, null, null, null, null, null);
-        return new DossierView(d.id, d.type, d.status, d.version, null, null, null, core, d.eidRegistration != null, null, null,
+        return new DossierView(d.id, d.type, d.status, d.version, null, null, null, core, d.eidRegistration != null, null, null, null,
                 d.createdAt, d.updatedAt);
     }
 }

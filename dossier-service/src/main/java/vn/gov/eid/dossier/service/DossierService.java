@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import vn.gov.eid.dossier.domain.Action;
+import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.HistoryEntry;
 import vn.gov.eid.dossier.domain.IdempotencyRecord;
+import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.PhoneNumbers;
 import vn.gov.eid.dossier.messaging.DossierEvents;
 import vn.gov.eid.platform.problem.ProblemException;
@@ -37,6 +39,9 @@ public class DossierService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    BiometricsCheck biometricsCheck;
 
     /** The outcome of a submission: the dossier, and whether it is a replay of an earlier request. */
     public record Submission(Dossier dossier, boolean replayed) {
@@ -135,15 +140,12 @@ public class DossierService {
                     .with("violations", List.of(new Violation("note", "is required for " + action)));
         }
         Dossier d = find(id);
-        if (expectedVersion != null && expectedVersion != d.version) {
-            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
-                    "The dossier was modified since you read it; reload it and try again")
-                    .with("currentVersion", d.version);
-        }
+        checkVersion(d, expectedVersion);
         DossierStatus from = d.status;
         DossierStatus to = action.next(from).orElseThrow(() -> new ProblemException(409, "transition-not-allowed",
                 "Action not allowed in the current state", action + " is not allowed when the dossier is " + from)
                 .with("dossierStatus", from).with("allowedActions", Action.allowedFrom(from)));
+        guard(d, action);
         Instant now = Instant.now();
         d.status = to;
         d.updatedAt = now;
@@ -157,6 +159,47 @@ public class DossierService {
         events.stateReached(d, now);
         Log.infof("dossier %s: %s -> %s by %s (%s)", d.id, from, to, actor, action);
         return d;
+    }
+
+    /** Records that the officer compared the original of an integrated document with what was entered. */
+    public Dossier verifyDocument(UUID id, IntegratedDocumentType type, String actor, Long expectedVersion) {
+        Dossier d = find(id);
+        checkVersion(d, expectedVersion);
+        // The citizen may bring an original late, while the approved card is being produced.
+        if (!d.status.open()) {
+            throw new ProblemException(409, "dossier-locked", "Dossier no longer editable",
+                    "The documents of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
+        }
+        EidRegistration reg = d.eidRegistration;
+        if (reg == null || reg.integratedDocuments().stream().noneMatch(doc -> doc.type() == type)) {
+            throw new ProblemException(404, "document-not-found", "No such integrated document",
+                    "The dossier has no integrated document of type " + type);
+        }
+        d.eidRegistration = new EidRegistration(reg.phoneNumber(), reg.email(), reg.dependents(),
+                reg.integratedDocuments().stream().map(doc -> doc.type() == type ? doc.verified() : doc).toList());
+        return changed(d, actor, "VERIFY_DOCUMENT", type.name());
+    }
+
+    /** Stores (or replaces) the portrait and fingerprints; they are required before APPROVE. */
+    public record Captured(Dossier dossier, Biometrics biometrics) {
+    }
+
+    public Captured captureBiometrics(UUID id, BiometricsCapture capture, String actor, Long expectedVersion) {
+        Dossier d = find(id);
+        checkVersion(d, expectedVersion);
+        requireCapturable(d, "biometrics");
+        Biometrics b = biometricsCheck.check(capture);
+        Biometrics existing = Biometrics.findById(id);
+        if (existing != null) {
+            existing.delete();
+            Biometrics.flush();
+        }
+        b.dossierId = id;
+        b.capturedBy = actor;
+        b.capturedAt = Instant.now();
+        b.persist();
+        d.biometricsCaptured = true;
+        return new Captured(changed(d, actor, "CAPTURE_BIOMETRICS", null), b);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -181,6 +224,63 @@ public class DossierService {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
+    }
+
+    /** Preconditions beyond the state table: what must be on file before a supervisor decides. */
+    private static void guard(Dossier d, Action action) {
+        if (action == Action.APPROVE && !d.biometricsCaptured) {
+            throw new ProblemException(409, "biometrics-missing", "Biometrics missing",
+                    "Capture the portrait and fingerprints before approving");
+        }
+        if (action == Action.COMPLETE && d.eidRegistration != null) {
+            List<String> unverified = d.eidRegistration.integratedDocuments().stream()
+                    .filter(doc -> !doc.originalVerified()).map(doc -> doc.type().name()).toList();
+            if (!unverified.isEmpty()) {
+                throw new ProblemException(409, "unverified-documents", "Integrated documents not verified",
+                        "An officer must compare the originals of " + unverified + " before completion")
+                        .with("unverifiedDocuments", unverified);
+            }
+        }
+    }
+
+    private static void checkVersion(Dossier d, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != d.version) {
+            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
+                    "The dossier was modified since you read it; reload it and try again")
+                    .with("currentVersion", d.version);
+        }
+    }
+
+    /** Officers capture data while the dossier is with them, not once a supervisor has decided. */
+    private static void requireCapturable(Dossier d, String what) {
+        // Biometrics must be on file before the supervisor approves, and cannot change after.
+        if (d.status != DossierStatus.SUBMITTED && d.status != DossierStatus.IN_REVIEW
+                && d.status != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new ProblemException(409, "dossier-locked", "Dossier no longer editable",
+                    "The " + what + " of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
+        }
+    }
+
+    /** Saves a change that keeps the state, with its history line; a concurrent change makes it 409. */
+    private Dossier changed(Dossier d, String actor, String action, String note) {
+        Instant now = Instant.now();
+        d.updatedAt = now;
+        try {
+            Dossier.flush();
+        } catch (OptimisticLockException e) {
+            throw concurrentChange();
+        }
+        HistoryEntry h = new HistoryEntry();
+        h.dossierId = d.id;
+        h.actor = actor;
+        h.at = now;
+        h.action = action;
+        h.fromStatus = d.status;
+        h.toStatus = d.status;
+        h.note = note;
+        h.persist();
+        Log.infof("dossier %s: %s by %s", d.id, action, actor);
+        return d;
     }
 
     private static boolean violates(Throwable e, String constraint) {
