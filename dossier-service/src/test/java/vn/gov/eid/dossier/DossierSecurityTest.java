@@ -36,7 +36,8 @@ class DossierSecurityTest {
             "transition", List.of("officer", "supervisor"),
             "history", List.of("officer", "supervisor"),
             "biometrics", List.of("officer"),
-            "verify", List.of("officer"));
+            "verify", List.of("officer"),
+            "list", List.of("officer", "supervisor", "partner"));
 
     @Inject
     DataSource dataSource;
@@ -56,6 +57,7 @@ class DossierSecurityTest {
         return switch (endpoint) {
             case "submit" -> spec.contentType("application/json").body(submitBody).post(BASE).statusCode();
             case "get" -> spec.get(BASE + "/" + existingId).statusCode();
+            case "list" -> spec.queryParam("status", "SUBMITTED").get(BASE).statusCode();
             case "transition" -> spec.contentType("application/json")
                     .body(transition).post(BASE + "/" + existingId + "/transitions").statusCode();
             case "history" -> spec.get(BASE + "/" + existingId + "/history").statusCode();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +30,7 @@ import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.Role;
 import vn.gov.eid.dossier.service.BiometricsCapture;
+import vn.gov.eid.dossier.service.DossierQuery;
 import vn.gov.eid.dossier.service.DossierService;
 import vn.gov.eid.dossier.service.NewDossier;
 import vn.gov.eid.dossier.service.TransitionRequest;
@@ -43,6 +45,9 @@ import vn.gov.eid.platform.problem.ProblemException;
 public class DossierResource {
     @Inject
     DossierService service;
+
+    @Inject
+    DossierQuery query;
 
     @Inject
     SecurityIdentity identity;
@@ -66,6 +71,24 @@ public class DossierResource {
             r.header("Idempotent-Replayed", "true");
         }
         return r.build();
+    }
+
+    @GET
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
+    @Operation(summary = "Search dossiers",
+            description = "Filters: status, personalIdNumber, type, createdFrom (inclusive) and createdTo (exclusive) "
+                    + "as RFC 3339 instants. Newest first; page from 0, size bounded by configuration. Partners get "
+                    + "the reduced view. Biometrics are never listed.")
+    public DossierPage search(@QueryParam("status") String status,
+                              @QueryParam("personalIdNumber") String personalIdNumber,
+                              @QueryParam("type") String type,
+                              @QueryParam("createdFrom") String createdFrom,
+                              @QueryParam("createdTo") String createdTo,
+                              @QueryParam("page") Integer page,
+                              @QueryParam("size") Integer size) {
+        DossierQuery.Result r = query.search(new DossierQuery.Filter(status, personalIdNumber, type, createdFrom,
+                createdTo, page, size));
+        return new DossierPage(r.items().stream().map(this::view).toList(), r.page(), r.size(), r.total());
     }
 
     @GET

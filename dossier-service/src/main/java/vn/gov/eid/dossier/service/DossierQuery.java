@@ -1,0 +1,110 @@
+package vn.gov.eid.dossier.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.gov.eid.dossier.config.DossierConfig;
+import vn.gov.eid.dossier.domain.Dossier;
+import vn.gov.eid.dossier.domain.DossierStatus;
+import vn.gov.eid.dossier.domain.DossierType;
+import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.problem.Violation;
+
+/** Searches dossiers by status, person, type and creation time, one bounded page at a time. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DossierQuery {
+    @Inject
+    DossierConfig config;
+
+    /** Raw filters as they come from the query string; all optional. */
+    public record Filter(String status, String personalIdNumber, String type, String createdFrom, String createdTo,
+                         Integer page, Integer size) {
+    }
+
+    /** One page of results, newest first. */
+    public record Result(List<Dossier> items, int page, int size, long total) {
+    }
+
+    public Result search(Filter f) {
+        List<Violation> violations = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (f.status() != null) {
+            DossierStatus s = parseEnum(DossierStatus.class, f.status(), "status", violations);
+            if (s != null) {
+                where.append(" and status = :status");
+                params.and("status", s);
+            }
+        }
+        if (f.type() != null) {
+            DossierType t = parseEnum(DossierType.class, f.type(), "type", violations);
+            if (t != null) {
+                where.append(" and type = :type");
+                params.and("type", t);
+            }
+        }
+        if (f.personalIdNumber() != null) {
+            if (!f.personalIdNumber().matches("\\d{12}")) {
+                violations.add(new Violation("personalIdNumber", "must be exactly 12 digits"));
+            } else {
+                where.append(" and personalIdNumber = :pid");
+                params.and("pid", f.personalIdNumber());
+            }
+        }
+        Instant from = parseInstant(f.createdFrom(), "createdFrom", violations);
+        if (from != null) {
+            where.append(" and createdAt >= :from");
+            params.and("from", from);
+        }
+        Instant to = parseInstant(f.createdTo(), "createdTo", violations);
+        if (to != null) {
+            where.append(" and createdAt < :to");
+            params.and("to", to);
+        }
+        int page = f.page() == null ? 0 : f.page();
+        int size = f.size() == null ? config.paging().defaultSize() : f.size();
+        if (page < 0) {
+            violations.add(new Violation("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > config.paging().maxSize()) {
+            violations.add(new Violation("size", "must be between 1 and " + config.paging().maxSize()));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", violations.size() + " field(s) are invalid")
+                    .with("violations", violations);
+        }
+        PanacheQuery<Dossier> q = Dossier.find(where.toString(), Sort.descending("createdAt").and("id"), params);
+        return new Result(q.page(Page.of(page, size)).list(), page, size, q.count());
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String raw, String field, List<Violation> out) {
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            out.add(new Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String raw, String field, List<Violation> out) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            out.add(new Violation(field, "must be an RFC 3339 instant such as 2026-11-28T00:00:00Z"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.gov.eid.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.gov.eid.dossier.DossierApi.BASE;
+import static vn.gov.eid.dossier.DossierApi.officer;
+import static vn.gov.eid.dossier.DossierApi.step;
+import static vn.gov.eid.dossier.DossierApi.submitted;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** GET /api/v1/dossiers: filters, bounded pages, newest first, reduced view for partners. */
+@QuarkusTest
+class DossierSearchTest {
+
+    static Response search(String token, Map<String, ?> params) {
+        return given().auth().oauth2(token).queryParams(params).get(BASE);
+    }
+
+    @Test
+    void filtersAndPagesNewestFirst() {
+        String from = Instant.now().toString();
+        List<String> ids = new ArrayList<>();
+        List<String> pids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = DossierApi.newIssue();
+            pids.add(DossierApi.pidOf(body));
+            ids.add(submitted(body));
+        }
+        Map<String, Object> reissue = DossierApi.newIssue();
+        reissue.put("type", "REISSUE");
+        String reissueId = submitted(reissue);
+        step(ids.get(0), "REJECT");
+        String to = Instant.now().toString();
+
+        search(officer(), Map.of("createdFrom", from, "createdTo", to)).then().statusCode(200)
+                .body("total", equalTo(4))
+                .body("items.id", equalTo(List.of(reissueId, ids.get(2), ids.get(1), ids.get(0))));
+        search(officer(), Map.of("personalIdNumber", pids.get(1))).then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(1)));
+        search(officer(), Map.of("createdFrom", from, "status", "REJECTED")).then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(0)));
+        search(officer(), Map.of("createdFrom", from, "type", "REISSUE")).then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(reissueId));
+        search(officer(), Map.of("createdFrom", from, "status", "SUBMITTED", "type", "ISSUE")).then()
+                .body("total", equalTo(2)).body("items.status", everyItem(equalTo("SUBMITTED")));
+
+        Response p0 = search(officer(), Map.of("createdFrom", from, "size", 3, "page", 0));
+        Response p1 = search(officer(), Map.of("createdFrom", from, "size", 3, "page", 1));
+        p0.then().body("items.size()", equalTo(3)).body("total", equalTo(4)).body("size", equalTo(3));
+        p1.then().body("items.size()", equalTo(1)).body("items[0].id", equalTo(ids.get(0)));
+        List<String> seen = new ArrayList<>(p0.jsonPath().getList("items.id"));
+        seen.addAll(p1.jsonPath().getList("items.id"));
+        assertEquals(4, seen.stream().distinct().count(), "pages do not overlap");
+    }
+
+    @Test
+    void partnersGetTheReducedViewInLists() {
+        Map<String, Object> body = DossierApi.newIssue();
+        submitted(body);
+        Response r = search(DossierApi.partner(), Map.of("personalIdNumber", DossierApi.pidOf(body)));
+        r.then().statusCode(200).body("total", equalTo(1)).body("items[0].eidRegistered", equalTo(true));
+        assertFalse(r.asString().contains("phoneMasked"), "no contacts for partners");
+        assertFalse(r.asString().contains("an@example.vn"), "no contacts for partners");
+        Response staff = search(officer(), Map.of("personalIdNumber", DossierApi.pidOf(body)));
+        staff.then().body("items[0].eidRegistration.phoneMasked", equalTo("+84******678"));
+        assertFalse(staff.asString().contains("portrait"), "biometrics never listed");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"size, 101", "size, 0", "page, -1", "status, OPEN", "type, RENEW", "personalIdNumber, 123",
+            "createdFrom, yesterday", "createdTo, 2026-13-01"})
+    void badFilterIs400NamingIt(String name, String value) {
+        search(officer(), Map.of(name, value)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(name));
+    }
+
+    @Test
+    void largestPageIsAccepted() {
+        search(officer(), Map.of("size", 100)).then().statusCode(200).body("size", equalTo(100));
+        search(officer(), Map.of()).then().statusCode(200).body("size", equalTo(20)).body("page", equalTo(0));
+    }
+}
