@@ -92,6 +92,15 @@ class BiometricsAndDocumentsTest {
     }
 
     @Test
+    void theReadmeSampleCaptureIsAccepted() throws Exception {
+        String sample = java.nio.file.Files.readString(java.nio.file.Path.of("samples", "biometrics.json"));
+        String id = submitted(DossierApi.newIssue());
+        given().auth().oauth2(officer()).contentType("application/json").body(sample)
+                .put(BASE + "/" + id + "/biometrics").then().statusCode(200)
+                .body("portraitWidth", equalTo(240)).body("portraitHeight", equalTo(320));
+    }
+
+    @Test
     void biometricsAreLockedOnceApproved() {
         String id = submitted(DossierApi.newIssue());
         List.of("START_REVIEW", "APPROVE").forEach(a -> step(id, a));
