@@ -31,7 +31,8 @@ class EventContractTest {
 
     private static final Path EVENTS = Path.of("..", "contracts", "events");
     private static final List<String> PRODUCED = List.of("vn.gov.eid.account.created.v1", "vn.gov.eid.account.activated.v1",
-            "vn.gov.eid.account.locked.v1", "vn.gov.eid.sms.requested.v1");
+            "vn.gov.eid.account.locked.v1", "vn.gov.eid.account.unlocked.v1", "vn.gov.eid.account.credential-reset.v1",
+            "vn.gov.eid.sms.requested.v1");
 
     private static JsonSchema schema(String type) throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -41,7 +42,7 @@ class EventContractTest {
 
     @Test
     void recordsWrittenToKafkaMatchTheirSchemas() throws Exception {
-        // Produce one event of each type: created + SMS, activated, locked.
+        // Produce one event of each type: created + SMS, activated, locked, unlocked, credential reset.
         String pid = newPersonalId();
         String temp = createAccount(pid);
         String restricted = login(pid, temp).path("access_token");
@@ -51,8 +52,13 @@ class EventContractTest {
         for (int i = 0; i < 5; i++) {
             login(pid, "Wrong_pass_" + i);
         }
-        awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.locked.v1", 1);
-        awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.activated.v1", 1);
+        for (String action : List.of("unlock", "credential-resets")) {
+            given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("reason", "contract test"))
+                    .post("/api/v1/accounts/" + pid + "/" + action).then().statusCode(action.equals("unlock") ? 200 : 202);
+        }
+        for (String type : PRODUCED) {
+            awaitRecords(type.startsWith("vn.gov.eid.sms") ? SMS_TOPIC : ACCOUNTS_TOPIC, pid, type, 1);
+        }
 
         Map<String, Integer> validated = new HashMap<>();
         for (String topic : List.of(ACCOUNTS_TOPIC, SMS_TOPIC)) {

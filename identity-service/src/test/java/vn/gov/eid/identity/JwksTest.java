@@ -23,6 +23,18 @@ import vn.gov.eid.testsupport.TestTokens;
 class JwksTest {
 
     @Test
+    void discoveryDocumentPointsAtTheJwksAndTokenEndpoint() {
+        var doc = given().get("/.well-known/openid-configuration").then().statusCode(200).extract().jsonPath();
+        assertEquals(TestTokens.ISSUER, doc.getString("issuer"));
+        String jwksUri = doc.getString("jwks_uri");
+        assertEquals(true, jwksUri.endsWith("/.well-known/jwks.json"), jwksUri);
+        given().get(java.net.URI.create(jwksUri).getPath()).then().statusCode(200);
+        assertEquals(true, doc.getString("token_endpoint").endsWith("/api/v1/auth/token"));
+        assertEquals(List.of("RS256"), doc.getList("id_token_signing_alg_values_supported"));
+        assertEquals(List.of("password", "client_credentials"), doc.getList("grant_types_supported"));
+    }
+
+    @Test
     void jwksVerifiesIssuedTokensAndNothingElse() throws Exception {
         String body = given().get("/.well-known/jwks.json").then().statusCode(200)
                 .contentType("application/json").extract().asString();

@@ -26,6 +26,8 @@ public class AccountEvents {
     public static final String ACCOUNT_CREATED = "vn.gov.eid.account.created.v1";
     public static final String ACCOUNT_ACTIVATED = "vn.gov.eid.account.activated.v1";
     public static final String ACCOUNT_LOCKED = "vn.gov.eid.account.locked.v1";
+    public static final String ACCOUNT_UNLOCKED = "vn.gov.eid.account.unlocked.v1";
+    public static final String CREDENTIAL_RESET = "vn.gov.eid.account.credential-reset.v1";
     public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
 
     /** Why an SMS is sent; notification-service picks the text by it. */
@@ -42,6 +44,10 @@ public class AccountEvents {
     /** Data of vn.gov.eid.account.locked.v1; lockedUntil is null for an operator's lock. */
     public record AccountLocked(String personalIdNumber, int level, String status, String cause, Instant lockedUntil,
             Instant at) {
+    }
+
+    /** Data of vn.gov.eid.account.unlocked.v1 and vn.gov.eid.account.credential-reset.v1. */
+    public record AccountChanged(String personalIdNumber, int level, String status, Instant at) {
     }
 
     /** Data of vn.gov.eid.sms.requested.v1. */
@@ -80,6 +86,21 @@ public class AccountEvents {
     public void lockedAfterFailures(CitizenAccount a) {
         outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
                 new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
+    }
+
+    public void lockedByOperator(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
+                new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "OPERATOR", null, a.updatedAt));
+    }
+
+    public void unlocked(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_UNLOCKED,
+                new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
+    }
+
+    public void credentialReset(CitizenAccount a) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, CREDENTIAL_RESET,
+                new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
     /** Requests an SMS to the account's phone; the password (null for purposes without one) is sealed. */

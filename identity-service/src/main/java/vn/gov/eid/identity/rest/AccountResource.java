@@ -2,28 +2,83 @@ package vn.gov.eid.identity.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.gov.eid.identity.service.AccountService;
 import vn.gov.eid.identity.service.AccountService.AccountView;
+import vn.gov.eid.identity.service.AccountService.AuditView;
 
-/** Account look-ups for operators and partner systems; never a secret or contact data. */
-@Path("/api/v1/accounts")
+/** Account look-ups for operators and partner systems, and the operators' audited account actions. */
+@Path("/api/v1/accounts/{personalIdNumber}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
+
+    private static final String PID = "\\d{12}";
+    private static final String PID_MESSAGE = "must be 12 digits";
 
     @Inject
     AccountService accounts;
 
+    @Inject
+    JsonWebToken jwt;
+
+    /** Why an operator acts; kept in the audit trail. */
+    public record OperatorAction(@NotBlank @Size(max = 500) String reason) {
+    }
+
     @GET
-    @Path("/{personalIdNumber}")
     @RolesAllowed({"operator", "partner"})
-    public AccountView get(@PathParam("personalIdNumber")
-            @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber) {
+    public AccountView get(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
         return accounts.get(personalIdNumber);
+    }
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed("operator")
+    public List<AuditView> audit(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
+        return accounts.audit(personalIdNumber);
+    }
+
+    @POST
+    @Path("/lock")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView lock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+            @Valid @NotNull OperatorAction action) {
+        return accounts.lock(personalIdNumber, jwt.getName(), action.reason());
+    }
+
+    @POST
+    @Path("/unlock")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView unlock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+            @Valid @NotNull OperatorAction action) {
+        return accounts.unlock(personalIdNumber, jwt.getName(), action.reason());
+    }
+
+    @POST
+    @Path("/credential-resets")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetCredential(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+            @Valid @NotNull OperatorAction action) {
+        String requestId = accounts.resetCredential(personalIdNumber, jwt.getName(), action.reason());
+        // Accepted: the SMS with the new temporary password is on its way through notification-service.
+        return Response.accepted(Map.of("smsRequestId", requestId)).build();
     }
 }

@@ -48,10 +48,99 @@ public class AccountService {
     }
 
     /** What a caller may see of an account: no hash, no phone, no email. */
-    public record AccountView(String personalIdNumber, int level, String status, Instant createdAt, Instant activatedAt) {
+    public record AccountView(String personalIdNumber, int level, String status, Instant createdAt, Instant activatedAt,
+            Instant lockedUntil) {
         static AccountView of(CitizenAccount a) {
-            return new AccountView(a.personalIdNumber, a.level, a.status.name(), a.createdAt, a.activatedAt);
+            Instant until = a.lockedUntil != null && a.lockedUntil.isAfter(Instant.now()) ? a.lockedUntil : null;
+            return new AccountView(a.personalIdNumber, a.level, a.status.name(), a.createdAt, a.activatedAt, until);
         }
+    }
+
+    /** One audit entry as operators see it. */
+    public record AuditView(String action, String actor, String reason, Instant at) {
+    }
+
+    /** An operator locks the account until an operator unlocks it. */
+    @Transactional
+    public AccountView lock(String personalIdNumber, String operator, String reason) {
+        CitizenAccount a = require(personalIdNumber);
+        if (a.status == AccountStatus.LOCKED) {
+            throw new ProblemException(409, "account-already-locked", "Account already locked",
+                    "account " + personalIdNumber + " is already locked");
+        }
+        Instant now = now();
+        a.status = AccountStatus.LOCKED;
+        a.updatedAt = now;
+        AccountAudit.record(personalIdNumber, "LOCKED", operator, reason, now);
+        events.lockedByOperator(a);
+        Log.infof("account %s locked by %s", personalIdNumber, operator);
+        return AccountView.of(a);
+    }
+
+    /** An operator lifts an operator lock and any failed-login lock at once. */
+    @Transactional
+    public AccountView unlock(String personalIdNumber, String operator, String reason) {
+        CitizenAccount a = require(personalIdNumber);
+        Instant now = now();
+        boolean failedLoginLock = a.lockedUntil != null && a.lockedUntil.isAfter(now);
+        if (a.status != AccountStatus.LOCKED && !failedLoginLock) {
+            throw new ProblemException(409, "account-not-locked", "Account not locked",
+                    "account " + personalIdNumber + " is not locked");
+        }
+        if (a.status == AccountStatus.LOCKED) {
+            a.status = a.activatedAt != null ? AccountStatus.ACTIVE : AccountStatus.PENDING_ACTIVATION;
+        }
+        a.lockedUntil = null;
+        a.failedLogins = 0;
+        a.updatedAt = now;
+        AccountAudit.record(personalIdNumber, "UNLOCKED", operator, reason, now);
+        events.unlocked(a);
+        Log.infof("account %s unlocked by %s", personalIdNumber, operator);
+        return AccountView.of(a);
+    }
+
+    /**
+     * An operator issues a new temporary password, sent by SMS to the registered phone; the citizen must change it
+     * at the next login. Failed-login locks are cleared; an operator lock stays.
+     */
+    @Transactional
+    public String resetCredential(String personalIdNumber, String operator, String reason) {
+        CitizenAccount a = require(personalIdNumber);
+        Instant now = now();
+        String password = policy.generate();
+        a.passwordHash = hasher.hash(password);
+        a.passwordTemporary = true;
+        a.passwordExpiresAt = now.plus(config.password().temporaryValidity());
+        a.lockedUntil = null;
+        a.failedLogins = 0;
+        a.updatedAt = now;
+        AccountAudit.record(personalIdNumber, "CREDENTIAL_RESET", operator, reason, now);
+        events.credentialReset(a);
+        String requestId = events.smsRequested(a, SmsPurpose.CREDENTIAL_RESET, password).toString();
+        Log.infof("credential of account %s reset by %s; SMS requested to %s", personalIdNumber, operator,
+                Masking.phone(a.phone));
+        return requestId;
+    }
+
+    /** The audit trail of an account, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<AuditView> audit(String personalIdNumber) {
+        get(personalIdNumber);
+        return AccountAudit.<AccountAudit>list("personalIdNumber = ?1 order by at, id", personalIdNumber).stream()
+                .map(e -> new AuditView(e.action, e.actor, e.reason, e.at)).toList();
+    }
+
+    private CitizenAccount require(String personalIdNumber) {
+        CitizenAccount a = CitizenAccount.findById(personalIdNumber, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw new ProblemException(404, "account-not-found", "Account not found",
+                    "no e-ID account for personal ID number " + personalIdNumber);
+        }
+        return a;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Looks an account up by personal ID number; 404 problem when there is none. */
