@@ -194,14 +194,19 @@ class DossierRulesTest {
     }
 
     static List<Integer> race(int n, Callable<Integer> call) throws Exception {
+        return raceAll(n, call);
+    }
+
+    /** Runs n copies of the call at once and returns their results in submission order. */
+    static <T> List<T> raceAll(int n, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            List<Future<Integer>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 futures.add(pool.submit(call));
             }
-            List<Integer> out = new ArrayList<>();
-            for (Future<Integer> f : futures) {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
                 out.add(f.get());
             }
             return out;

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -38,6 +39,19 @@ class IdempotencyTest {
                 .header("Idempotent-Replayed", "true")
                 .header("Location", equalTo(first.header("Location")))
                 .body("id", equalTo(first.path("id")));
+        assertEquals(1, count("select count(*) from dossier where personal_id_number = ?", pid));
+        assertEquals(1, count("select count(*) from outbox_event where event_key = ?", pid));
+    }
+
+    @Test
+    void simultaneousRetriesWithOneKeyAllGetTheSameDossier() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = DossierApi.newIssue();
+        String pid = DossierApi.pidOf(body);
+        List<Response> answers = DossierRulesTest.raceAll(6, () -> submit(key, body, DossierApi.officer()));
+        assertEquals(List.of(201, 201, 201, 201, 201, 201), answers.stream().map(Response::statusCode).toList());
+        assertEquals(1, answers.stream().map(r -> (String) r.path("id")).distinct().count());
+        assertEquals(5, answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count());
         assertEquals(1, count("select count(*) from dossier where personal_id_number = ?", pid));
         assertEquals(1, count("select count(*) from outbox_event where event_key = ?", pid));
     }

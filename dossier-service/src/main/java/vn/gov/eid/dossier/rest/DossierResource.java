@@ -73,7 +73,18 @@ public class DossierResource {
                            @Parameter(description = "Client-chosen key; a retry with the same key and body returns "
                                    + "the first answer instead of creating a second dossier")
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
-        DossierService.Submission s = service.submit(body, actor(), idempotencyKey);
+        DossierService.Submission s;
+        try {
+            s = service.submit(body, actor(), idempotencyKey);
+        } catch (ProblemException e) {
+            // A simultaneous retry with the same key may have won the race: answer what it answered.
+            DossierService.Submission earlier = idempotencyKey == null || !e.type().endsWith(":open-dossier-exists")
+                    ? null : service.replayAfterConflict(body, actor(), idempotencyKey);
+            if (earlier == null) {
+                throw e;
+            }
+            s = earlier;
+        }
         Dossier d = s.dossier();
         Response.ResponseBuilder r = Response.created(uriInfo.getBaseUriBuilder().path(DossierResource.class)
                         .path(d.id.toString()).build())

@@ -57,13 +57,9 @@ public class DossierService {
         }
         String hash = hash(request);
         IdempotencyRecord.Key key = new IdempotencyRecord.Key(actor, idempotencyKey);
-        IdempotencyRecord known = IdempotencyRecord.findById(key);
-        if (known != null) {
-            if (!known.requestHash.equals(hash)) {
-                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
-                        "This Idempotency-Key was used for a different request body");
-            }
-            return new Submission(find(known.dossierId), true);
+        Submission replay = replay(key, hash);
+        if (replay != null) {
+            return replay;
         }
         Dossier d = submit(request, actor);
         IdempotencyRecord record = new IdempotencyRecord();
@@ -73,6 +69,27 @@ public class DossierService {
         record.createdAt = d.createdAt;
         record.persist();
         return new Submission(d, false);
+    }
+
+    /**
+     * The earlier answer for this key, read in a fresh transaction: used after a submission lost a race against
+     * a simultaneous request with the same key, whose transaction has committed by then.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Submission replayAfterConflict(NewDossier request, String actor, String idempotencyKey) {
+        return replay(new IdempotencyRecord.Key(actor, idempotencyKey), hash(request));
+    }
+
+    private Submission replay(IdempotencyRecord.Key key, String hash) {
+        IdempotencyRecord known = IdempotencyRecord.findById(key);
+        if (known == null) {
+            return null;
+        }
+        if (!known.requestHash.equals(hash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                    "This Idempotency-Key was used for a different request body");
+        }
+        return new Submission(find(known.dossierId), true);
     }
 
     /** Opens a dossier in SUBMITTED, writes its first history line and the submitted event. */
