@@ -24,6 +24,12 @@ import vn.gov.eid.testsupport.TestKafka;
 @QuarkusTest
 class AccountCreationTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    vn.gov.eid.identity.service.PasswordHasher hasher;
+
     @Test
     void completedDossierCreatesPendingLevel2AccountWithSealedSmsAndCreatedEvent() {
         String pid = newPersonalId();
@@ -85,15 +91,50 @@ class AccountCreationTest {
     }
 
     @Test
-    void secondCompletedDossierForExistingAccountSendsNoNewPassword() {
+    void laterDossierOfALevel2AccountUpdatesContactAndTellsANewPhoneWithoutNewPassword() {
         String pid = newPersonalId();
-        String password = createAccount(pid);
-        // Another dossier (a new event id) for the same citizen: the account and its password stay.
-        sendCompleted(pid, newPhone());
-        awaitConsumed(DOSSIER_TOPIC);
+        String oldPhone = newPhone();
+        sendCompleted(pid, oldPhone);
+        String password = (String) openSms(awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0)).get("password");
 
-        assertEquals(1, records(SMS_TOPIC, pid).size(), "a second initial-credential SMS was requested");
+        // EXCHANGE with the same phone: no SMS at all.
+        sendCompleted(pid, oldPhone);
+        awaitConsumed(DOSSIER_TOPIC);
+        assertEquals(1, records(SMS_TOPIC, pid).size(), "an SMS for an unchanged phone");
+
+        // REISSUE with a new phone: the new number is told it was linked; no password travels.
+        String newPhone = newPhone();
+        sendCompleted(pid, newPhone);
+        ConsumerRecord<String, String> linked = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2).get(1);
+        assertEquals("PHONE_LINKED", json(linked.value()).get("purpose").asText());
+        Map<String, Object> secret = openSms(linked);
+        assertEquals(newPhone, secret.get("phoneNumber"));
+        assertFalse(secret.containsKey("password"), "a password in a phone-linked SMS");
+
+        // Same account, same password, still level 2 and never a second account-created event.
         login(pid, password).then().statusCode(200);
+        assertEquals(1, records(ACCOUNTS_TOPIC, pid).stream()
+                .filter(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))).count());
+    }
+
+    @Test
+    void level1AccountIsUpgradedAndKeepsItsPassword() {
+        String pid = newPersonalId();
+        String phone = newPhone();
+        insertLevel1Account(em, hasher, pid, "App_pass_2025", phone);
+        sendCompleted(pid, phone);
+
+        ConsumerRecord<String, String> upgraded = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.upgraded.v1", 1).get(0);
+        assertEquals(2, json(upgraded.value()).get("level").asInt());
+        assertEquals(1, json(upgraded.value()).get("previousLevel").asInt());
+        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then()
+                .body("level", equalTo(2)).body("status", equalTo("ACTIVE"));
+
+        ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+        assertEquals("UPGRADE_NOTICE", json(sms.value()).get("purpose").asText());
+        assertFalse(openSms(sms).containsKey("password"), "a password in an upgrade notice");
+        login(pid, "App_pass_2025").then().statusCode(200).body("password_change_required", equalTo(false));
+        assertTrue(records(ACCOUNTS_TOPIC, pid).stream().noneMatch(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))));
     }
 
     @Test

@@ -29,9 +29,15 @@ import vn.gov.eid.testsupport.TestKafka;
 @QuarkusTest
 class EventContractTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    vn.gov.eid.identity.service.PasswordHasher hasher;
+
     private static final Path EVENTS = Path.of("..", "contracts", "events");
     private static final List<String> PRODUCED = List.of("vn.gov.eid.account.created.v1", "vn.gov.eid.account.activated.v1",
-            "vn.gov.eid.account.locked.v1", "vn.gov.eid.account.unlocked.v1", "vn.gov.eid.account.credential-reset.v1",
+            "vn.gov.eid.account.locked.v1", "vn.gov.eid.account.unlocked.v1", "vn.gov.eid.account.credential-reset.v1", "vn.gov.eid.account.upgraded.v1",
             "vn.gov.eid.sms.requested.v1");
 
     private static JsonSchema schema(String type) throws Exception {
@@ -56,8 +62,14 @@ class EventContractTest {
             given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("reason", "contract test"))
                     .post("/api/v1/accounts/" + pid + "/" + action).then().statusCode(action.equals("unlock") ? 200 : 202);
         }
+        String level1 = newPersonalId();
+        insertLevel1Account(em, hasher, level1, "App_pass_2025", newPhone());
+        sendCompleted(level1, newPhone());
+        awaitRecords(ACCOUNTS_TOPIC, level1, "vn.gov.eid.account.upgraded.v1", 1);
         for (String type : PRODUCED) {
-            awaitRecords(type.startsWith("vn.gov.eid.sms") ? SMS_TOPIC : ACCOUNTS_TOPIC, pid, type, 1);
+            if (!type.endsWith("upgraded.v1")) {
+                awaitRecords(type.startsWith("vn.gov.eid.sms") ? SMS_TOPIC : ACCOUNTS_TOPIC, pid, type, 1);
+            }
         }
 
         Map<String, Integer> validated = new HashMap<>();

@@ -130,6 +130,19 @@ final class Fixtures {
         return (String) openSms(sms).get("password");
     }
 
+    /**
+     * A level-1 account as the VNeID app's self-registration leaves it (active, own password); there is no API for
+     * it in this service, so the test writes the row.
+     */
+    static void insertLevel1Account(jakarta.persistence.EntityManager em, vn.gov.eid.identity.service.PasswordHasher hasher,
+            String pid, String password, String phone) {
+        String hash = hasher.hash(password);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "insert into citizen_account (personal_id_number, level, status, password_hash, password_temporary, phone, "
+                                + "created_at, activated_at, updated_at) values (?1, 1, 'ACTIVE', ?2, false, ?3, now(), now(), now())")
+                .setParameter(1, pid).setParameter(2, hash).setParameter(3, phone).executeUpdate());
+    }
+
     static Response login(String username, String password) {
         return given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password").formParam("username", username).formParam("password", password)

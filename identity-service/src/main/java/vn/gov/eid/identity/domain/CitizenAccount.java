@@ -55,6 +55,10 @@ public class CitizenAccount extends PanacheEntityBase {
     @Column(name = "dossier_id", length = 64)
     public String dossierId;
 
+    /** JSON array of the integrated documents of the latest dossier. */
+    @Column(name = "integrated_documents")
+    public String integratedDocuments;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

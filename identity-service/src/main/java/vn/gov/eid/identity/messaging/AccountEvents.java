@@ -26,6 +26,7 @@ public class AccountEvents {
     public static final String ACCOUNT_CREATED = "vn.gov.eid.account.created.v1";
     public static final String ACCOUNT_ACTIVATED = "vn.gov.eid.account.activated.v1";
     public static final String ACCOUNT_LOCKED = "vn.gov.eid.account.locked.v1";
+    public static final String ACCOUNT_UPGRADED = "vn.gov.eid.account.upgraded.v1";
     public static final String ACCOUNT_UNLOCKED = "vn.gov.eid.account.unlocked.v1";
     public static final String CREDENTIAL_RESET = "vn.gov.eid.account.credential-reset.v1";
     public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
@@ -55,7 +56,13 @@ public class AccountEvents {
             Map<String, String> templateParams, String sealed) {
     }
 
-    /** Plaintext of the sealed part of an SMS request; only notification-service can read it. */
+    /** Data of vn.gov.eid.account.upgraded.v1. */
+    public record AccountUpgraded(String personalIdNumber, int previousLevel, int level, String status, String dossierId,
+            Instant upgradedAt) {
+    }
+
+    /** Plaintext of the sealed part of an SMS request; only notification-service can read it. No password: omitted. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record SmsSecret(String phoneNumber, String password) {
     }
 
@@ -86,6 +93,11 @@ public class AccountEvents {
     public void lockedAfterFailures(CitizenAccount a) {
         outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
                 new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
+    }
+
+    public void upgraded(CitizenAccount a, int previousLevel) {
+        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_UPGRADED,
+                new AccountUpgraded(a.personalIdNumber, previousLevel, a.level, a.status.name(), a.dossierId, a.updatedAt));
     }
 
     public void lockedByOperator(CitizenAccount a) {

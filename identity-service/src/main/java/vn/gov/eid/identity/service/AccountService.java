@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.AccountAudit;
@@ -39,6 +40,9 @@ public class AccountService {
 
     @Inject
     AccountEvents events;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private PrivateKey contactKey;
 
@@ -124,7 +128,7 @@ public class AccountService {
 
     /** The audit trail of an account, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.List<AuditView> audit(String personalIdNumber) {
+    public List<AuditView> audit(String personalIdNumber) {
         get(personalIdNumber);
         return AccountAudit.<AccountAudit>list("personalIdNumber = ?1 order by at, id", personalIdNumber).stream()
                 .map(e -> new AuditView(e.action, e.actor, e.reason, e.at)).toList();
@@ -169,13 +173,11 @@ public class AccountService {
             throw new IllegalArgumentException("dossier " + dossier.dossierId() + " has no valid personal ID number");
         }
         CitizenAccount existing = CitizenAccount.findById(pid, LockModeType.PESSIMISTIC_WRITE);
+        DossierCompleted.Contact contact = openContact(dossier);
         if (existing != null) {
-            // Upgrade (level 1) and contact update (level 2) come with the next slice; nothing is lost:
-            // the account and its password stay as they are.
-            Log.infof("dossier %s: account %s exists (level %d); no new account", dossier.dossierId(), pid, existing.level);
+            updateExisting(existing, dossier, contact);
             return;
         }
-        DossierCompleted.Contact contact = openContact(dossier);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String password = policy.generate();
         CitizenAccount a = new CitizenAccount();
@@ -189,6 +191,7 @@ public class AccountService {
         a.email = contact.email();
         a.fullName = dossier.fullName();
         a.dossierId = dossier.dossierId();
+        a.integratedDocuments = documents(dossier);
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
@@ -197,6 +200,50 @@ public class AccountService {
         events.smsRequested(a, SmsPurpose.INITIAL_CREDENTIAL, password);
         Log.infof("account %s created (level 2) from dossier %s; initial credential SMS requested to %s",
                 pid, dossier.dossierId(), Masking.phone(a.phone));
+    }
+
+    /**
+     * A completed dossier for a citizen who already has an account: a level-1 (self-registered) account becomes
+     * level 2 and keeps its password; a level-2 account gets the new contact data and integrated documents. No
+     * new password either way; an SMS tells the citizen what happened.
+     */
+    private void updateExisting(CitizenAccount a, DossierCompleted dossier, DossierCompleted.Contact contact) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String oldPhone = a.phone;
+        a.phone = contact.phoneNumber();
+        a.email = contact.email();
+        a.fullName = dossier.fullName();
+        a.integratedDocuments = documents(dossier);
+        a.dossierId = dossier.dossierId();
+        a.updatedAt = now;
+        if (a.level < 2) {
+            int previous = a.level;
+            a.level = 2;
+            AccountAudit.record(a.personalIdNumber, "UPGRADED", "dossier:" + dossier.dossierId(), null, now);
+            events.upgraded(a, previous);
+            events.smsRequested(a, SmsPurpose.UPGRADE_NOTICE, null);
+            Log.infof("account %s upgraded from level %d to 2 by dossier %s; notice SMS requested to %s", a.personalIdNumber,
+                    previous, dossier.dossierId(), Masking.phone(a.phone));
+            return;
+        }
+        AccountAudit.record(a.personalIdNumber, "CONTACT_UPDATED", "dossier:" + dossier.dossierId(), null, now);
+        if (!a.phone.equals(oldPhone)) {
+            // The new number learns it is linked; the old one is no longer used for credentials.
+            events.smsRequested(a, SmsPurpose.PHONE_LINKED, null);
+            Log.infof("account %s: phone changed to %s by dossier %s; link SMS requested", a.personalIdNumber,
+                    Masking.phone(a.phone), dossier.dossierId());
+        } else {
+            Log.infof("account %s: contact data and documents updated by dossier %s", a.personalIdNumber, dossier.dossierId());
+        }
+    }
+
+    private String documents(DossierCompleted dossier) {
+        try {
+            List<Object> docs = dossier.eidRegistration().integratedDocuments();
+            return mapper.writeValueAsString(docs == null ? List.of() : docs);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("integrated documents of dossier " + dossier.dossierId() + " are not JSON", e);
+        }
     }
 
     private DossierCompleted.Contact openContact(DossierCompleted dossier) {
