@@ -80,7 +80,7 @@ class DossierSearchTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"size, 101", "size, 0", "page, -1", "status, OPEN", "type, RENEW", "personalIdNumber, 123",
+    @CsvSource({"size, 101", "size, 0", "size, ten", "page, -1", "page, 1.5", "status, OPEN", "type, RENEW", "personalIdNumber, 123",
             "createdFrom, yesterday", "createdTo, 2026-13-01"})
     void badFilterIs400NamingIt(String name, String value) {
         search(officer(), Map.of(name, value)).then().statusCode(400)

@@ -110,8 +110,8 @@ public class DossierResource {
                               @QueryParam("type") String type,
                               @QueryParam("createdFrom") String createdFrom,
                               @QueryParam("createdTo") String createdTo,
-                              @QueryParam("page") Integer page,
-                              @QueryParam("size") Integer size) {
+                              @QueryParam("page") String page,
+                              @QueryParam("size") String size) {
         DossierQuery.Result r = query.search(new DossierQuery.Filter(status, personalIdNumber, type, createdFrom,
                 createdTo, page, size));
         return new DossierPage(r.items().stream().map(this::view).toList(), r.page(), r.size(), r.total());

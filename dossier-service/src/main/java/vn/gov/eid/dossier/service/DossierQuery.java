@@ -28,7 +28,7 @@ public class DossierQuery {
 
     /** Raw filters as they come from the query string; all optional. */
     public record Filter(String status, String personalIdNumber, String type, String createdFrom, String createdTo,
-                         Integer page, Integer size) {
+                         String page, String size) {
     }
 
     /** One page of results, newest first. */
@@ -71,8 +71,8 @@ public class DossierQuery {
             where.append(" and createdAt < :to");
             params.and("to", to);
         }
-        int page = f.page() == null ? 0 : f.page();
-        int size = f.size() == null ? config.paging().defaultSize() : f.size();
+        int page = parseInt(f.page(), 0, "page", violations);
+        int size = parseInt(f.size(), config.paging().defaultSize(), "size", violations);
         if (page < 0) {
             violations.add(new Violation("page", "must be 0 or more"));
         }
@@ -93,6 +93,18 @@ public class DossierQuery {
         } catch (IllegalArgumentException e) {
             out.add(new Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
             return null;
+        }
+    }
+
+    private static int parseInt(String raw, int fallback, String field, List<Violation> out) {
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            out.add(new Violation(field, "must be a whole number"));
+            return fallback;
         }
     }
 
