@@ -138,6 +138,31 @@ class PlatformTest {
     }
 
     @Test
+    void unknownEnumValueIsAFieldViolation() {
+        given().contentType("application/json").body("{\"kind\":\"RENEW\",\"name\":\"x\"}")
+                .post("/probe/validate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:validation"))
+                .body("violations[0].field", equalTo("kind"))
+                .body("violations[0].message", equalTo("must be one of ISSUE, EXCHANGE"));
+    }
+
+    @Test
+    void wrongJsonShapeIsAMalformedBodyProblem() {
+        given().contentType("application/json").body("{\"name\":[1,2]}")
+                .post("/probe/validate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:malformed-body"))
+                .body("detail", containsString("name"));
+    }
+
+    @Test
+    void extensionsCannotOverwriteStandardMembers() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new vn.gov.eid.platform.problem.ProblemException(409, "x", "X", "x").with("status", "OPEN"));
+    }
+
+    @Test
     void businessProblemsKeepTheirStatusTypeAndExtensions() {
         given().post("/probe/conflict")
                 .then().statusCode(409).contentType("application/problem+json")

@@ -13,7 +13,9 @@ import vn.gov.eid.platform.problem.ProblemException;
 @Path("/probe")
 public class ProbeResource {
 
-    public record Body(@NotBlank String name, @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber) {
+    public enum Kind { ISSUE, EXCHANGE }
+
+    public record Body(Kind kind, @NotBlank String name, @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber) {
     }
 
     @POST

@@ -40,10 +40,11 @@ class PipelineIT {
             "notification.sms-requests.v1", "notification.sms-status.v1");
 
     private static LocalSystem system;
+    private static Path root;
 
     @BeforeAll
     static void startSystem() throws Exception {
-        Path root = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
         system = LocalSystem.start(new LocalSystem.Options(root, root.resolve("system-tests/target/system"), false, Map.of()));
     }
 
@@ -74,6 +75,11 @@ class PipelineIT {
 
         // b. officer and supervisor move it to COMPLETED
         transition(dossierId, officer, "START_REVIEW", "IN_REVIEW");
+        // the officer captures portrait and fingerprints: required before approval
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Files.readString(root.resolve("dossier-service/samples/biometrics.json")))
+                .put(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/biometrics")
+                .then().statusCode(200);
         transition(dossierId, supervisor, "APPROVE", "APPROVED");
         transition(dossierId, supervisor, "COMPLETE", "COMPLETED");
 

@@ -1,6 +1,9 @@
 package vn.gov.eid.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -9,10 +12,12 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error that reaches a REST caller into RFC 9457 problem+json, never a stack trace. */
@@ -45,6 +50,26 @@ public class ProblemMappers {
                 "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri));
     }
 
+    /**
+     * A body that is JSON but does not fit the request type. Quarkus has its own, more specific mapper for this
+     * exception that answers in plain JSON; this one takes its place. An unknown enum value becomes a field
+     * violation like any other bad field.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = path(e);
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            Map<String, Object> body = body(ProblemException.TYPE_PREFIX + "validation", "Invalid request", 400,
+                    "1 field(s) are invalid", uri);
+            body.put("violations", List.of(new Violation(field, "must be one of " + allowed)));
+            return respond(400, body);
+        }
+        return respond(400, body(ProblemException.TYPE_PREFIX + "malformed-body", "Malformed request body", 400,
+                "the body does not fit this request" + (field.isEmpty() ? "" : " at " + field), uri));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -75,6 +100,21 @@ public class ProblemMappers {
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(500, body(ProblemException.TYPE_PREFIX + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", uri));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static Map<String, Object> body(String type, String title, int status, String detail, UriInfo uri) {
