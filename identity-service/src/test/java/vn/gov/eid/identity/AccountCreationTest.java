@@ -88,6 +88,17 @@ class AccountCreationTest {
 
         assertEquals(1, records(SMS_TOPIC, pid).size(), "SMS requests for one event delivered twice");
         assertEquals(1, records(ACCOUNTS_TOPIC, pid).size(), "account events for one event delivered twice");
+
+        // A later dossier moves the phone; replaying the first event afterwards must not move it back.
+        String laterPhone = newPhone();
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(),
+                completedDossier(pid, "Tran Thi Binh", laterPhone, "binh@example.vn"));
+        awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2);
+        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
+        awaitConsumed(DOSSIER_TOPIC);
+        List<ConsumerRecord<String, String>> sms = records(SMS_TOPIC, pid);
+        assertEquals(2, sms.size(), "the replayed event was processed again");
+        assertEquals(laterPhone, openSms(sms.get(1)).get("phoneNumber"));
     }
 
     @Test
