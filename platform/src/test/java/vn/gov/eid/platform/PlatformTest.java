@@ -180,6 +180,28 @@ class PlatformTest {
     }
 
     @Test
+    void missingOrBadTokensAre401ProblemsAndWrongRolesAre403Problems() {
+        for (String bad : new String[] {null, vn.gov.eid.testsupport.TestTokens.expired("op", "operator"),
+                vn.gov.eid.testsupport.TestTokens.wrongIssuer("op", "operator"),
+                vn.gov.eid.testsupport.TestTokens.otherKey("op", "operator"),
+                vn.gov.eid.testsupport.TestTokens.unsigned("op", "operator"),
+                vn.gov.eid.testsupport.TestTokens.tampered("op", "citizen")}) {
+            var request = given();
+            if (bad != null) {
+                request = request.auth().oauth2(bad);
+            }
+            request.get("/probe/secured").then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer"))
+                    .body("type", equalTo("urn:vn-eid:problem:unauthorized"));
+        }
+        given().auth().oauth2(vn.gov.eid.testsupport.TestTokens.token("c", "citizen")).get("/probe/secured")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:forbidden"));
+        given().auth().oauth2(vn.gov.eid.testsupport.TestTokens.token("op", "operator")).get("/probe/secured")
+                .then().statusCode(200).body(equalTo("secret"));
+    }
+
+    @Test
     void unknownPathIsA404Problem() {
         given().get("/nothing-here").then().statusCode(404);
     }

@@ -31,6 +31,13 @@ public class ProbeResource {
         throw new ProblemException(409, "dossier-open", "Open dossier exists", "an open dossier exists").with("openDossierId", "d-1");
     }
 
+    @jakarta.ws.rs.GET
+    @Path("/secured")
+    @jakarta.annotation.security.RolesAllowed("operator")
+    public String secured() {
+        return "secret";
+    }
+
     @POST
     @Path("/boom")
     public String boom() {

@@ -86,17 +86,22 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** No, an expired, or an invalid token (authentication runs lazily, so its failures reach the mappers). */
+    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, body(ProblemException.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
+                "a valid bearer token is required", uri))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(403, body(ProblemException.TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "the token does not grant this action", uri));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        if (e instanceof io.quarkus.security.AuthenticationFailedException
-                || e instanceof io.quarkus.security.UnauthorizedException) {
-            return respond(401, body(ProblemException.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
-                    "a valid bearer token is required", uri));
-        }
-        if (e instanceof io.quarkus.security.ForbiddenException) {
-            return respond(403, body(ProblemException.TYPE_PREFIX + "forbidden", "Forbidden", 403,
-                    "the token does not grant this action", uri));
-        }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(500, body(ProblemException.TYPE_PREFIX + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", uri));
