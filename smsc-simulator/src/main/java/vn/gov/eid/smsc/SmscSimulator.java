@@ -511,7 +511,7 @@ public final class SmscSimulator implements AutoCloseable {
         int smppPort = Integer.parseInt(env("SMSC_SMPP_PORT", "2775"));
         int httpPort = Integer.parseInt(env("SMSC_HTTP_PORT", "8090"));
         String systemId = env("SMSC_SYSTEM_ID", "eid");
-        String password = env("SMSC_PASSWORD", "eid-secret");
+        String password = env("SMSC_PASSWORD", "eid-smpp");
         SmscSimulator simulator = start(smppPort, httpPort, systemId, password);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "smsc-shutdown"));
         System.out.printf("SMSC simulator: SMPP 3.4 on port %d (system id %s)%n", simulator.smppPort(), systemId);

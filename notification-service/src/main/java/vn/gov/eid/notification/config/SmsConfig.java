@@ -1,0 +1,96 @@
+package vn.gov.eid.notification.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of SMS delivery: the SMSC connection, retry policy, rate cap and topics.
+ */
+@ConfigMapping(prefix = "eid.sms")
+public interface SmsConfig {
+
+    /** PEM (PKCS#8) private key that opens the sealed part of SMS requests (SMS_JWE_PRIVATE_KEY_LOCATION). */
+    String privateKeyLocation();
+
+    /** Sender id (source address) shown on the handset (SMS_SENDER_ID). */
+    @WithDefault("BoCongAn")
+    String senderId();
+
+    /** Topic the status events go to. */
+    @WithDefault("notification.sms-status.v1")
+    String statusTopic();
+
+    /** Topic that receives the requests that failed for good, with the reason. */
+    @WithDefault("notification.sms-requests.v1.dlq")
+    String deadLetterTopic();
+
+    /** How often due messages are looked for (new ones are also dispatched right after they commit). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Attempts (submits that ended in a transient error count) before a message fails for good. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Age after which a message that is still not submitted fails for good (EXPIRED). */
+    @WithDefault("PT1H")
+    Duration maxAge();
+
+    /** First retry delay; doubled at each attempt, with up to 50 % random jitter added. */
+    @WithDefault("2s")
+    Duration backoffInitial();
+
+    /** Upper bound of the retry delay. */
+    @WithDefault("5m")
+    Duration backoffMax();
+
+    /** Cap on submit_sm per second over the SMPP session. */
+    @WithDefault("20")
+    int maxPerSecond();
+
+    /** The SMSC connection. */
+    Smpp smpp();
+
+    /** SMPP 3.4 session settings. */
+    interface Smpp {
+        /** SMSC host (SMPP_HOST). */
+        @WithDefault("localhost")
+        String host();
+
+        /** SMSC port (SMPP_PORT). */
+        @WithDefault("2775")
+        int port();
+
+        /** System id to bind with (SMPP_SYSTEM_ID). */
+        @WithDefault("eid")
+        String systemId();
+
+        /** Password to bind with (SMPP_PASSWORD), at most 8 characters (SMPP 3.4). */
+        String password();
+
+        /** System type sent in the bind (empty when unset). */
+        java.util.Optional<String> systemType();
+
+        /** Interval of enquire_link keep-alives. */
+        @WithDefault("30s")
+        Duration enquireLink();
+
+        /** How long to wait for a response PDU (submit_sm_resp, bind_resp). */
+        @WithDefault("10s")
+        Duration responseTimeout();
+
+        /** First delay before a re-bind after the connection was lost; doubled up to rebindMax. */
+        @WithDefault("500ms")
+        Duration rebindInitial();
+
+        /** Upper bound of the re-bind delay. */
+        @WithDefault("30s")
+        Duration rebindMax();
+
+        /** Whether to connect at start (false: the first submit connects). */
+        @WithDefault("true")
+        boolean connectAtStart();
+    }
+}

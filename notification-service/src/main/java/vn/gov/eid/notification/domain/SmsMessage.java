@@ -1,0 +1,83 @@
+package vn.gov.eid.notification.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One SMS and its fate. Holds the masked phone and the sealed (encrypted) secret only, never the text.
+ */
+@Entity
+@Table(name = "sms_message")
+public class SmsMessage extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "request_id", nullable = false, unique = true)
+    public UUID requestId;
+
+    @Column(name = "personal_id_number", nullable = false)
+    public String personalIdNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose;
+
+    @Column(name = "phone_masked", nullable = false)
+    public String phoneMasked;
+
+    /** JSON object of the non-secret template parameters (e.g. fullName). */
+    @Column(name = "template_params", nullable = false)
+    public String templateParams;
+
+    /** The JWE from the request; null once the message is final. */
+    public String sealed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SmsState state;
+
+    @Column(name = "smsc_message_id")
+    public String smscMessageId;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    public Integer segments;
+
+    public String encoding;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "final_at")
+    public Instant finalAt;
+
+    @Version
+    public long version;
+
+    public static SmsMessage findBySmscId(String smscMessageId) {
+        return find("smscMessageId", smscMessageId).firstResult();
+    }
+}

@@ -1,0 +1,50 @@
+package vn.gov.eid.notification.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.platform.cloudevents.CloudEvent;
+import vn.gov.eid.platform.inbox.Inbox;
+
+/**
+ * Consumes SMS requests. The inbox makes redelivery a no-op; a request that cannot become a message (bad
+ * CloudEvent, missing fields) fails the transaction and goes to the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class SmsRequestConsumer {
+
+    public static final String CHANNEL = "sms-requests";
+    public static final String CONSUMER = "notification-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    SmsService sms;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        CloudEvent event = CloudEvent.from(record);
+        if (!inbox.firstDelivery(CONSUMER, event.id())) {
+            Log.debugf("event %s already processed; skipped", event.id());
+            return;
+        }
+        if (!SmsRequested.TYPE.equals(event.type())) {
+            return;
+        }
+        sms.accept(event.dataAs(mapper, SmsRequested.class));
+    }
+}

@@ -1,0 +1,23 @@
+package vn.gov.eid.notification.smpp;
+
+/**
+ * What became of one submit_sm, as far as this side can know.
+ */
+public sealed interface SubmitOutcome {
+
+    /** The SMSC accepted the message and gave it this id. */
+    record Submitted(String smscMessageId) implements SubmitOutcome {
+    }
+
+    /** Not accepted, worth trying again later (throttled, queue full, no bind...). Nothing reached the SMSC or it refused. */
+    record Transient(String reason) implements SubmitOutcome {
+    }
+
+    /** Refused for good (invalid destination, rejected...). */
+    record Permanent(String reason) implements SubmitOutcome {
+    }
+
+    /** The PDU left but no answer came: the SMSC may or may not have the message. Never resent automatically. */
+    record Uncertain(String reason) implements SubmitOutcome {
+    }
+}

@@ -1,0 +1,126 @@
+package vn.gov.eid.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.privacy.Masking;
+import vn.gov.eid.smsc.ReceivedSms;
+import vn.gov.eid.testsupport.TestKafka;
+import vn.gov.eid.testsupport.TestKeys;
+import vn.gov.eid.testsupport.TestTokens;
+
+/** Builds SMS requests as identity-service sends them and reads what came out. */
+final class Fixtures {
+
+    static final String REQUESTS = "notification.sms-requests.v1";
+    static final String STATUS = "notification.sms-status.v1";
+    static final String DLQ = "notification.sms-requests.v1.dlq";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** One citizen's request, with a fresh ID number, phone and password. */
+    record Request(String requestId, String pid, String phone, String password, String json) {
+        String destination() {
+            return phone.substring(1);
+        }
+    }
+
+    static String newPid() {
+        return String.format("0012%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    static String newPhone() {
+        return String.format("+8491%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    static String newPassword() {
+        return "Tmp" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36) + "@9";
+    }
+
+    static Request request(String purpose) {
+        String pid = newPid();
+        String phone = newPhone();
+        String password = purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
+        String requestId = UUID.randomUUID().toString();
+        java.util.Map<String, Object> secret = new java.util.HashMap<>();
+        secret.put("phoneNumber", phone);
+        secret.put("password", password);
+        String sealed = Sealing.seal(secret, TestKeys.smsKeyPair().getPublic());
+        try {
+            String json = JSON.writeValueAsString(Map.of("requestId", requestId, "personalIdNumber", pid, "purpose", purpose,
+                    "phoneMasked", Masking.phone(phone), "templateParams", Map.of("fullName", "NGUYEN VAN AN"),
+                    "sealed", sealed));
+            return new Request(requestId, pid, phone, password, json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Request send(String purpose) {
+        Request r = request(purpose);
+        send(r, UUID.randomUUID().toString());
+        return r;
+    }
+
+    static void send(Request r, String eventId) {
+        TestKafka.sendCloudEvent(REQUESTS, r.pid(), "vn.gov.eid.sms.requested.v1", eventId, r.json());
+    }
+
+    static List<ReceivedSms> smsTo(Request r) {
+        return SmscTestResource.smsc.received().stream().filter(s -> s.destinationAddress().equals(r.destination())).toList();
+    }
+
+    static String operatorToken() {
+        return TestTokens.token("operator1", "operator");
+    }
+
+    /** The operator view of the citizen's messages. */
+    static JsonNode messages(String pid) {
+        String body = given().auth().oauth2(operatorToken()).queryParam("personalIdNumber", pid)
+                .get("/api/v1/messages").then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the citizen's only message is in the given state and returns it. */
+    static JsonNode awaitState(Request r, String state) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode list = messages(r.pid());
+            return list.size() == 1 && state.equals(list.get(0).get("state").asText());
+        });
+        return messages(r.pid()).get(0);
+    }
+
+    static List<JsonNode> records(String topic, String pid) {
+        return TestKafka.readAll(topic).stream().filter(rec -> pid.equals(rec.key())).map(Fixtures::data).toList();
+    }
+
+    static JsonNode data(ConsumerRecord<String, String> rec) {
+        try {
+            return JSON.readTree(rec.value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> states(String pid) {
+        return records(STATUS, pid).stream().map(n -> n.get("state").asText()).toList();
+    }
+}
