@@ -60,10 +60,15 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates the database unless it exists; names are simple identifiers chosen by our own code. */
     public void createDatabase(String name) {
+        createDatabase(jdbcUrl("postgres"), USER, PASSWORD, name);
+    }
+
+    /** Creates a database on the server of an existing connection URL unless it exists. */
+    public static void createDatabase(String adminJdbcUrl, String user, String password, String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name must be a lower-case identifier: " + name);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl, user, password);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
             if (!rs.next()) {

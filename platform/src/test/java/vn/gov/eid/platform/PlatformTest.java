@@ -110,6 +110,21 @@ class PlatformTest {
     }
 
     @Test
+    void inboxAcceptsANewEventOfAHandledTypeOnce() {
+        String id = UUID.randomUUID().toString();
+        var record = new ConsumerRecord<String, String>("t", 0, 0, "001203000005", "{}");
+        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", "vn.gov.eid.test.wanted.v1".getBytes(StandardCharsets.UTF_8));
+        var first = QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1")));
+        assertEquals(id, first.orElseThrow().id());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1"))).isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-d", record, java.util.Set.of("other.v1"))).isEmpty());
+        var notACloudEvent = new ConsumerRecord<String, String>("t", 0, 1, "k", "{}");
+        assertThrows(IllegalArgumentException.class, () -> QuarkusTransaction.requiringNew().call(
+                () -> inbox.accept("consumer-c", notACloudEvent, java.util.Set.of("vn.gov.eid.test.wanted.v1"))));
+    }
+
+    @Test
     void inboxForgetsAnEventWhoseHandlingRolledBack() {
         String eventId = UUID.randomUUID().toString();
         QuarkusTransaction.begin();

@@ -27,7 +27,7 @@ final class ContainerInfra {
         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
         pg.start();
         kafka.start();
-        return new InfraTestResource.Infra(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), null,
+        return new InfraTestResource.Infra(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), 0,
                 kafka.getBootstrapServers());
     }
 }

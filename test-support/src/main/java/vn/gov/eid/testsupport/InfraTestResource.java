@@ -22,12 +22,23 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     private static Infra infra;
     private String database = "app";
 
-    /** Where the test infrastructure is; shared by every test class of the JVM. */
-    record Infra(String jdbcBase, String user, String password, LocalPostgres embeddedPostgres, String kafkaBootstrap) {
+    /**
+     * Where the test infrastructure is; shared by every test class of the JVM. {@code embeddedPgPort} > 0: the
+     * embedded server, on which each service gets its own database; else {@code jdbcBase} is used as it is.
+     */
+    record Infra(String jdbcBase, String user, String password, int embeddedPgPort, String kafkaBootstrap) {
         String jdbcUrl(String db) {
-            return embeddedPostgres != null ? embeddedPostgres.jdbcUrl(db) : jdbcBase;
+            return embeddedPgPort > 0 ? "jdbc:postgresql://127.0.0.1:" + embeddedPgPort + "/" + db : jdbcBase;
         }
     }
+
+    /*
+     * Quarkus loads this class again for each restart of the application under test (another test profile or
+     * resource set); the embedded servers stay up for the whole JVM, and these system properties find them again.
+     */
+    private static final String PG_PORT_PROPERTY = "eid.test.infra.pg-port";
+    private static final String JDBC_PROPERTY = "eid.test.infra.jdbc";
+    private static final String KAFKA_PROPERTY = "eid.test.infra.kafka";
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -37,8 +48,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Infra i = infra();
-        if (i.embeddedPostgres() != null) {
-            i.embeddedPostgres().createDatabase(database);
+        if (i.embeddedPgPort() > 0) {
+            LocalPostgres.createDatabase(i.jdbcUrl("postgres"), i.user(), i.password(), database);
         }
         Map<String, String> config = new HashMap<>(TestKeys.locations());
         config.put("quarkus.datasource.jdbc.url", i.jdbcUrl(database));
@@ -69,13 +80,17 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         String kafka = System.getenv("EID_TEST_KAFKA_BOOTSTRAP_SERVERS");
         if (jdbc != null && kafka != null) {
             return new Infra(jdbc, env("EID_TEST_JDBC_USERNAME", "postgres"), env("EID_TEST_JDBC_PASSWORD", "postgres"),
-                    null, kafka);
+                    0, kafka);
         }
         if (jdbc != null || kafka != null) {
             throw new IllegalStateException("set both EID_TEST_JDBC_URL and EID_TEST_KAFKA_BOOTSTRAP_SERVERS, or neither");
         }
+        if (System.getProperty(KAFKA_PROPERTY) != null) {
+            return new Infra(System.getProperty(JDBC_PROPERTY), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                    Integer.getInteger(PG_PORT_PROPERTY, 0), System.getProperty(KAFKA_PROPERTY));
+        }
         if (ContainerInfra.dockerAvailable()) {
-            return ContainerInfra.start();
+            return remember(ContainerInfra.start());
         }
         try {
             LocalPostgres pg = LocalPostgres.start(0, null);
@@ -88,10 +103,19 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                     // the JVM is exiting; the temp folders go with it
                 }
             }, "eid-test-infra-stop"));
-            return new Infra(null, LocalPostgres.USER, LocalPostgres.PASSWORD, pg, k.bootstrapServers());
+            return remember(new Infra(null, LocalPostgres.USER, LocalPostgres.PASSWORD, pg.port(), k.bootstrapServers()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL and Kafka for the tests: " + e.getMessage(), e);
         }
+    }
+
+    private static Infra remember(Infra i) {
+        if (i.jdbcBase() != null) {
+            System.setProperty(JDBC_PROPERTY, i.jdbcBase());
+        }
+        System.setProperty(PG_PORT_PROPERTY, String.valueOf(i.embeddedPgPort()));
+        System.setProperty(KAFKA_PROPERTY, i.kafkaBootstrap());
+        return i;
     }
 
     private static String env(String name, String fallback) {

@@ -1,15 +1,14 @@
 package vn.gov.eid.identity.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.gov.eid.identity.service.AccountService;
-import vn.gov.eid.platform.cloudevents.CloudEvent;
 import vn.gov.eid.platform.inbox.Inbox;
 
 /**
@@ -36,14 +35,7 @@ public class DossierEventsConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.from(record);
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("event %s already processed; skipped", event.id());
-            return;
-        }
-        if (!DOSSIER_COMPLETED.equals(event.type())) {
-            return;
-        }
-        accounts.onDossierCompleted(event.dataAs(mapper, DossierCompleted.class));
+        inbox.accept(CONSUMER, record, Set.of(DOSSIER_COMPLETED))
+                .ifPresent(event -> accounts.onDossierCompleted(event.dataAs(mapper, DossierCompleted.class)));
     }
 }

@@ -5,13 +5,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import vn.gov.eid.notification.service.SmsService;
-import vn.gov.eid.platform.cloudevents.CloudEvent;
 import vn.gov.eid.platform.inbox.Inbox;
 
 /**
@@ -37,14 +36,7 @@ public class SmsRequestConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.from(record);
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("event %s already processed; skipped", event.id());
-            return;
-        }
-        if (!SmsRequested.TYPE.equals(event.type())) {
-            return;
-        }
-        sms.accept(event.dataAs(mapper, SmsRequested.class));
+        inbox.accept(CONSUMER, record, Set.of(SmsRequested.TYPE))
+                .ifPresent(event -> sms.accept(event.dataAs(mapper, SmsRequested.class)));
     }
 }

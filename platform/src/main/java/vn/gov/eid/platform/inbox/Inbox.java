@@ -1,9 +1,14 @@
 package vn.gov.eid.platform.inbox;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.gov.eid.platform.cloudevents.CloudEvent;
 
 /**
  * The consumer side of exactly-once processing: remembers which events (by ce_id) a consumer has handled,
@@ -29,5 +34,22 @@ public class Inbox {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * The consumer's first step for a record: reads it as a CloudEvent, records its id in the caller's transaction,
+     * and returns it when it is new to this consumer and of one of the types the consumer handles.
+     *
+     * @return empty for a redelivered event or a type the consumer ignores (the id is recorded either way)
+     * @throws IllegalArgumentException when the record is not a CloudEvent (the consumer's failure strategy applies)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<CloudEvent> accept(String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
+        CloudEvent event = CloudEvent.from(record);
+        if (!firstDelivery(consumer, event.id())) {
+            Log.debugf("%s: event %s already processed; skipped", consumer, event.id());
+            return Optional.empty();
+        }
+        return handledTypes.contains(event.type()) ? Optional.of(event) : Optional.empty();
     }
 }
