@@ -16,12 +16,28 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     public static LocalKafka start() throws Exception {
+        return start(0);
+    }
+
+    /**
+     * Starts a broker that tells clients to connect to {@code advertisedPort} on localhost (a proxy in front of
+     * it, see {@link #boundClientPort()}); 0 advertises the port it listens on.
+     */
+    public static LocalKafka start(int advertisedPort) throws Exception {
+        // The broker halts the JVM on fatal errors (e.g. its temp log folder removed by a shutdown hook while it
+        // stops). Inside a test JVM or the launcher that would kill the host process, so it only logs.
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                System.err.println("embedded Kafka broker asked to halt (" + code + "): " + message));
+        org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                System.err.println("embedded Kafka broker asked to exit (" + code + "): " + message));
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+        java.util.Map<String, String> extraConfig = advertisedPort == 0 ? java.util.Map.of()
+                : java.util.Map.of("advertised.listeners", nodes.brokerListenerName().value() + "://localhost:" + advertisedPort);
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                 // A single node: internal topics cannot have more replicas than that.
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "5")
@@ -31,8 +47,9 @@ public final class LocalKafka implements AutoCloseable {
                 .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "true")
-                .setConfigProp("num.partitions", "3")
-                .build();
+                .setConfigProp("num.partitions", "3");
+        extraConfig.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -41,6 +58,12 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The port the broker really listens on for clients (differs from the advertised one behind a proxy). */
+    public int boundClientPort() {
+        var broker = cluster.brokers().values().iterator().next();
+        return broker.socketServer().boundPort(cluster.nodes().brokerListenerName());
     }
 
     @Override

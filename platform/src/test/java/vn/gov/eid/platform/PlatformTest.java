@@ -36,7 +36,7 @@ import vn.gov.eid.testsupport.TestKeys;
 
 /** The shared infrastructure on a real PostgreSQL and a real Kafka broker. */
 @QuarkusTest
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform"), restrictToAnnotatedClass = true)
 class PlatformTest {
 
     static final String TOPIC = "platform.test.v1";

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -32,7 +31,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,9 +40,10 @@ import vn.gov.eid.platform.cloudevents.CloudEventHeaders;
  * Publishes outbox rows to Kafka as binary-mode CloudEvents, in outbox order, right after the writing
  * transaction commits (and on a short poll, which also retries while Kafka is unreachable).
  *
- * <p>A PostgreSQL advisory lock lets only one relay of a service publish at a time, so several instances keep
- * the per-citizen order. Publication is at-least-once: a crash between the broker's ack and the commit of
- * published_at republishes the same ce_id, which consumers drop through their inbox.
+ * <p>A PostgreSQL advisory lock lets only one relay of a service publish at a time, and each batch is one Kafka
+ * transaction, so read_committed consumers see every citizen's events in the order written even when Kafka fails
+ * mid-batch. Publication is at-least-once: a crash between the Kafka commit and the commit of published_at
+ * republishes the same ce_id, which consumers drop through their inbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -137,29 +136,48 @@ public class OutboxRelay {
                 return 0;
             }
             List<UUID> ids = new ArrayList<>(rows.size());
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                ids.add((UUID) row[0]);
-                acks.add(producer().send(toRecord(row)));
+            rows.forEach(row -> ids.add((UUID) row[0]));
+            if (!sendAtomically(rows)) {
+                return 0;
             }
-            List<UUID> published = new ArrayList<>(rows.size());
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    published.add(ids.get(i));
-                } catch (Exception e) {
-                    // Keep order: stop at the first failure; the rest is retried (consumers drop duplicates).
-                    Log.warnf("outbox relay: event %s not acknowledged (%s)", ids.get(i), e.getMessage());
-                    break;
-                }
-            }
-            if (!published.isEmpty()) {
-                em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
-                        .setParameter("ids", published).executeUpdate();
-            }
-            return published.size();
+            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                    .setParameter("ids", ids).executeUpdate();
+            return ids.size();
         });
+    }
+
+    /**
+     * Sends the rows in one Kafka transaction: all of them become visible to read_committed consumers, in order, or
+     * none does. Without it a record that failed could be overtaken by later ones that succeeded, and the retry would
+     * deliver it after them, out of order for its citizen.
+     */
+    private boolean sendAtomically(List<Object[]> rows) {
+        KafkaProducer<String, String> p = producer();
+        try {
+            p.beginTransaction();
+            for (Object[] row : rows) {
+                p.send(toRecord(row));
+            }
+            p.commitTransaction();
+            return true;
+        } catch (RuntimeException e) {
+            // The batch is retried as a whole with a new producer; initTransactions() aborts what this one left open.
+            Log.warnf("outbox relay: %d event(s) not published, retrying (%s)", rows.size(), e.getMessage());
+            discardProducer();
+            return false;
+        }
+    }
+
+    private void discardProducer() {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(java.time.Duration.ZERO);
+            } catch (RuntimeException e) {
+                // closing a broken producer: nothing more to do
+            }
+        }
     }
 
     private ProducerRecord<String, String> toRecord(Object[] row) {
@@ -187,11 +205,22 @@ public class OutboxRelay {
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            // bounds initTransactions, metadata waits and commitTransaction while Kafka is away
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(config.sendTimeout().toMillis(), 1000)));
             p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(config.sendTimeout().toMillis() - 100, 500)));
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            // One transactional id per service: a relay that starts fences any older one still running.
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+            KafkaProducer<String, String> created = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(java.time.Duration.ZERO);
+                throw e;
+            }
+            producer = created;
         }
         return producer;
     }
