@@ -45,6 +45,7 @@ class RestartRecoveryTest {
         m.state = state;
         m.attempts = state == SmsState.SENDING ? 1 : 0;
         m.createdAt = Instant.now();
+        m.queuedAt = m.createdAt;
         m.updatedAt = m.createdAt;
         m.nextAttemptAt = m.createdAt;
         return m;

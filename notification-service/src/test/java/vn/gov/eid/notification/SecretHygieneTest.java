@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,12 +15,14 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.gov.eid.notification.service.SmsService;
 import vn.gov.eid.testsupport.TestKafka;
 
 /** The password and the full phone number appear in no log line, no topic record and no column. */
@@ -28,6 +31,12 @@ class SecretHygieneTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SmsService sms;
+
+    @ConfigProperty(name = "eid.sms.failed-retention")
+    Duration retention;
 
     static final class Capture extends Handler {
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -83,11 +92,19 @@ class SecretHygieneTest {
                     assertFalse(rec.value().contains(r.destination()), "full phone on " + topic);
                 });
             }
-            String row = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
-                    "select cast(row_to_json(m) as text) from sms_message m where personal_id_number = ?1")
-                    .setParameter(1, r.pid()).getSingleResult()));
+            String row = row(r);
             assertFalse(row.contains(r.password()) || row.contains(r.destination()), "secret in a column: " + row);
-            assertTrue(row.contains("\"sealed\":null"), "ciphertext not erased: " + row);
         }
+        assertTrue(row(delivered).contains("\"sealed\":null"), "ciphertext not erased: " + row(delivered));
+        // A FAILED message keeps its ciphertext (never the plaintext) for operator retries, until the purge.
+        assertFalse(row(failed).contains("\"sealed\":null"), "ciphertext of a FAILED message erased too early");
+        sms.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
+        assertTrue(row(failed).contains("\"sealed\":null"), "ciphertext not erased after the retention: " + row(failed));
+    }
+
+    private String row(Request r) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+                "select cast(row_to_json(m) as text) from sms_message m where personal_id_number = ?1")
+                .setParameter(1, r.pid()).getSingleResult()));
     }
 }

@@ -50,6 +50,17 @@ public interface SmsConfig {
     @WithDefault("20")
     int maxPerSecond();
 
+    /**
+     * How long a FAILED message keeps its ciphertext so that an operator may retry it; afterwards the purge erases
+     * it and only a credential reset at identity-service can reach the citizen.
+     */
+    @WithDefault("24h")
+    Duration failedRetention();
+
+    /** How often the purge looks for FAILED messages whose retention has passed. */
+    @WithDefault("5m")
+    Duration purgeInterval();
+
     /** The SMSC connection. */
     Smpp smpp();
 

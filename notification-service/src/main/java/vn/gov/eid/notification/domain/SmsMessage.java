@@ -39,7 +39,10 @@ public class SmsMessage extends PanacheEntityBase {
     @Column(name = "template_params", nullable = false)
     public String templateParams;
 
-    /** The JWE from the request; null once the message is final. */
+    /**
+     * The JWE from the request; null once DELIVERED or EXPIRED, and for FAILED once the retention for operator
+     * retries has passed.
+     */
     public String sealed;
 
     @Enumerated(EnumType.STRING)
@@ -61,6 +64,14 @@ public class SmsMessage extends PanacheEntityBase {
 
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
+
+    /** When the message was last (re)queued; the maximum age counts from here. */
+    @Column(name = "queued_at", nullable = false)
+    public Instant queuedAt;
+
+    /** Attempts spent before the last operator retry; the attempt limit counts from here. */
+    @Column(name = "attempt_base", nullable = false)
+    public int attemptBase;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -6,7 +6,17 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,9 +29,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.service.MessageQueries;
+import vn.gov.eid.notification.service.SmsService;
 
 /**
- * Operator view of SMS delivery: the fate of each message (phone masked, no text) and counts by state.
+ * Operator view of SMS delivery: the fate of each message (phone masked, no text), counts by state, and the
+ * audited retry of a FAILED message.
  */
 @Path("/api/v1/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +42,12 @@ public class MessagesResource {
 
     @Inject
     MessageQueries queries;
+
+    @Inject
+    SmsService sms;
+
+    @Inject
+    JsonWebToken jwt;
 
     @GET
     @Operation(summary = "SMS of a citizen (or all), newest first, filtered by state and creation time")
@@ -40,6 +58,19 @@ public class MessagesResource {
             @QueryParam("to") Instant to,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return queries.find(personalIdNumber, state, from, to, limit).stream().map(MessageView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a FAILED message again (audited)",
+            description = "Allowed while the FAILED message still has its ciphertext (eid.sms.failed-retention). "
+                    + "After SUBMIT_OUTCOME_UNKNOWN or SUBMIT_INTERRUPTED the citizen may already have the SMS: "
+                    + "confirmDuplicateRisk must be true. 409 secret-erased: issue a credential reset at "
+                    + "identity-service instead.")
+    public Response retry(@PathParam("id") UUID id, @Valid @NotNull RetryRequest body) {
+        SmsService.Retried retried = sms.retry(id, jwt.getName(), body.reason().trim(), body.confirmed());
+        return Response.accepted(RetryView.of(retried)).build();
     }
 
     @GET

@@ -63,6 +63,15 @@ public class SmsDispatcher {
         wake();
     }
 
+    /** Erases the ciphertext of FAILED messages whose retry retention has passed. */
+    @Scheduled(every = "${eid.sms.purge-interval:5m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        if (started) {
+            sms.purgeFailedSecrets(java.time.Instant.now());
+        }
+    }
+
     /** Starts a dispatch loop unless one runs; a running loop is told to look again. */
     public void wake() {
         if (!started) {

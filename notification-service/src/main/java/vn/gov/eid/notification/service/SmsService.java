@@ -22,7 +22,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.gov.eid.notification.config.SmsConfig;
+import jakarta.persistence.LockModeType;
 import vn.gov.eid.notification.domain.SmsMessage;
+import vn.gov.eid.notification.domain.SmsRetry;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.messaging.SmsDeadLettered;
 import vn.gov.eid.notification.messaging.SmsRequested;
@@ -32,6 +34,7 @@ import vn.gov.eid.notification.smpp.SmppGateway;
 import vn.gov.eid.notification.smpp.SubmitOutcome;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.outbox.Outbox;
+import vn.gov.eid.platform.problem.ProblemException;
 
 /**
  * The lifecycle of every SMS: accepts requests, claims and submits due messages, applies submit outcomes and
@@ -92,6 +95,7 @@ public class SmsService {
         m.state = SmsState.QUEUED;
         m.nextAttemptAt = now;
         m.createdAt = now;
+        m.queuedAt = now;
         m.updatedAt = now;
         m.persist();
         publish(m, null);
@@ -152,7 +156,7 @@ public class SmsService {
             return null;
         }
         Instant now = Instant.now();
-        if (Duration.between(m.createdAt, now).compareTo(config.maxAge()) > 0) {
+        if (Duration.between(m.queuedAt, now).compareTo(config.maxAge()) > 0) {
             finish(m, SmsState.EXPIRED, "NOT_SENT_IN_TIME: older than " + config.maxAge());
             return null;
         }
@@ -191,13 +195,13 @@ public class SmsService {
             Log.infof("SMS %s to %s submitted, SMSC id %s, %s segment(s)", m.id, m.phoneMasked, m.smscMessageId,
                     m.segments);
         } else if (outcome instanceof SubmitOutcome.Transient t) {
-            boolean tooOld = Duration.between(m.createdAt, now).compareTo(config.maxAge()) > 0;
-            if (m.attempts >= config.maxAttempts() || tooOld) {
+            boolean tooOld = Duration.between(m.queuedAt, now).compareTo(config.maxAge()) > 0;
+            if (m.attempts - m.attemptBase >= config.maxAttempts() || tooOld) {
                 finish(m, SmsState.FAILED, "RETRIES_EXHAUSTED after " + m.attempts + " attempt(s): " + t.reason());
             } else {
                 m.state = SmsState.QUEUED;
                 m.lastError = truncate(t.reason());
-                m.nextAttemptAt = now.plus(backoff(m.attempts));
+                m.nextAttemptAt = now.plus(backoff(m.attempts - m.attemptBase));
                 Log.infof("SMS %s to %s not accepted (%s); attempt %d, next at %s", m.id, m.phoneMasked,
                         t.reason(), m.attempts, m.nextAttemptAt);
             }
@@ -263,11 +267,17 @@ public class SmsService {
         return interrupted.size();
     }
 
-    /** Moves a message to a final state: erases the ciphertext, publishes, dead-letters failures. */
+    /**
+     * Moves a message to a final state, publishes it and dead-letters failures. The ciphertext is erased at once,
+     * except for a FAILED message that could still be sent: it keeps it for the retention of operator retries.
+     */
     private void finish(SmsMessage m, SmsState state, String reason) {
         Instant now = Instant.now();
         m.state = state;
-        m.sealed = null;
+        boolean retryable = state == SmsState.FAILED && reason != null && !reason.startsWith("UNUSABLE_REQUEST");
+        if (!retryable) {
+            m.sealed = null;
+        }
         m.finalAt = now;
         m.updatedAt = now;
         m.lastError = truncate(reason);
@@ -283,6 +293,88 @@ public class SmsService {
                 new SmsDeadLettered(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.phoneMasked,
                         state.name(), m.attempts, reason, now));
         Log.warnf("SMS %s to %s %s: %s", m.id, m.phoneMasked, state, reason);
+    }
+
+    /**
+     * Erases the ciphertext of FAILED messages that failed before {@code now - eid.sms.failed-retention}. The row
+     * lock taken by {@link #retry} makes a concurrent retry and purge see each other's result.
+     */
+    @Transactional
+    public int purgeFailedSecrets(Instant now) {
+        int erased = SmsMessage.update("sealed = null where state = ?1 and sealed is not null and finalAt < ?2",
+                SmsState.FAILED, now.minus(config.failedRetention()));
+        if (erased > 0) {
+            Log.infof("ciphertext of %d FAILED SMS erased after the retry retention of %s", erased,
+                    config.failedRetention());
+        }
+        return erased;
+    }
+
+    /** Reasons after which the citizen may already have the SMS although the message is FAILED. */
+    public static boolean mayHaveBeenSent(String lastError) {
+        return lastError != null
+                && (lastError.startsWith("SUBMIT_OUTCOME_UNKNOWN") || lastError.startsWith("SUBMIT_INTERRUPTED"));
+    }
+
+    /** An accepted operator retry: the audit row and the message as re-queued. */
+    public record Retried(SmsRetry audit, SmsMessage message) {
+    }
+
+    /**
+     * Puts a FAILED message back to QUEUED for the dispatcher (attempts keep counting), audited with the operator
+     * and the reason. Refused when the message is not FAILED, when its ciphertext is gone, and, when the citizen may
+     * already have the SMS, unless the operator confirmed that risk.
+     */
+    @Transactional
+    public Retried retry(UUID id, String operator, String reason, boolean confirmDuplicateRisk) {
+        SmsMessage m = SmsMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            throw new ProblemException(404, "message-not-found", "Message not found", "no SMS with id " + id);
+        }
+        if (m.state != SmsState.FAILED) {
+            throw new ProblemException(409, "message-not-failed", "Only a FAILED message can be retried",
+                    "the message is " + m.state + "; only FAILED messages can be retried").with("state", m.state.name());
+        }
+        if (m.sealed == null) {
+            throw new ProblemException(409, "secret-erased", "The message can no longer be sent",
+                    "the encrypted content of this message was erased (retention of " + config.failedRetention()
+                            + " passed, or it could not be opened); issue a credential reset for "
+                            + m.personalIdNumber + " at identity-service, which sends a new SMS")
+                    .with("personalIdNumber", m.personalIdNumber);
+        }
+        boolean risk = mayHaveBeenSent(m.lastError);
+        if (risk && !confirmDuplicateRisk) {
+            throw new ProblemException(409, "duplicate-risk-unconfirmed", "The citizen may already have this SMS",
+                    "the submit of this message may have reached the SMSC (" + m.lastError.split("[ :]", 2)[0]
+                            + "): check with the SMSC, then retry with \"confirmDuplicateRisk\": true to accept that"
+                            + " the citizen may receive it twice").with("lastError", m.lastError);
+        }
+        Instant now = Instant.now();
+        SmsRetry audit = new SmsRetry();
+        audit.id = UUID.randomUUID();
+        audit.messageId = m.id;
+        audit.operator = operator;
+        audit.reason = reason;
+        audit.previousError = m.lastError;
+        audit.attemptsBefore = m.attempts;
+        audit.duplicateRiskConfirmed = risk;
+        audit.retriedAt = now;
+        audit.persist();
+
+        m.state = SmsState.QUEUED;
+        m.attemptBase = m.attempts;
+        m.queuedAt = now;
+        m.nextAttemptAt = now;
+        m.updatedAt = now;
+        m.finalAt = null;
+        m.lastError = null;
+        m.smscMessageId = null;
+        publish(m, null);
+        metrics.counter("sms.operator.retries", "duplicateRisk", String.valueOf(risk)).increment();
+        queued.fire(new SmsQueued(m.id));
+        Log.infof("SMS %s to %s re-queued by operator %s (previous: %s)%s", m.id, m.phoneMasked, operator,
+                audit.previousError, risk ? ", duplicate risk confirmed" : "");
+        return new Retried(audit, m);
     }
 
     private void publish(SmsMessage m, String reason) {
