@@ -52,6 +52,11 @@ final class Fixtures {
     }
 
     static Request request(String purpose) {
+        return request(purpose, Map.of("fullName", "NGUYEN VAN AN"));
+    }
+
+    /** A request with the given non-secret template parameters (e.g. a fullName with diacritics). */
+    static Request request(String purpose, Map<String, String> templateParams) {
         String pid = newPid();
         String phone = newPhone();
         String password = purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
@@ -62,7 +67,7 @@ final class Fixtures {
         String sealed = Sealing.seal(secret, TestKeys.smsKeyPair().getPublic());
         try {
             String json = JSON.writeValueAsString(Map.of("requestId", requestId, "personalIdNumber", pid, "purpose", purpose,
-                    "phoneMasked", Masking.phone(phone), "templateParams", Map.of("fullName", "NGUYEN VAN AN"),
+                    "phoneMasked", Masking.phone(phone), "templateParams", templateParams,
                     "sealed", sealed));
             return new Request(requestId, pid, phone, password, json);
         } catch (Exception e) {
