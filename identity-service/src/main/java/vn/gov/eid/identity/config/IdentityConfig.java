@@ -78,6 +78,12 @@ public interface IdentityConfig {
         /** Argon2id lanes (p); Keycloak's default is 1. */
         @WithDefault("1")
         int argon2Parallelism();
+
+        /**
+         * Most password hashes computed at once (each one mallocs argon2-memory-kib outside the heap and keeps a core
+         * busy; callers beyond it wait); default: the number of cores.
+         */
+        java.util.Optional<Integer> hashConcurrency();
     }
 
     /** Failed-login lockout settings. */

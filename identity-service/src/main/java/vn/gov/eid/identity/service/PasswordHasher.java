@@ -1,89 +1,166 @@
 package vn.gov.eid.identity.service;
 
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import de.mkammerer.argon2.Argon2Version;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 import vn.gov.eid.identity.config.IdentityConfig;
 
 /**
  * Hashes and verifies passwords with Argon2id, stored as PHC strings
- * ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}). The only class that knows the implementation
- * (BouncyCastle today), so a faster one can replace it here.
+ * ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}), using the reference C libargon2 through argon2-jvm
+ * (docs/adr/0001). The only class that knows the implementation.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final String PREFIX = "$argon2id$v=19$";
 
+    /** RFC 9106 section 5.3 (Argon2id, t=3, m=32 KiB, p=4, with secret and associated data). */
+    private static final byte[] RFC9106_TAG = hex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+
+    /**
+     * Made by BouncyCastle 1.82 (the implementation before this one) from {@link #KNOWN_PASSWORD}: proves at start that
+     * hashes stored earlier still verify, with the production parameters and a non-ASCII password.
+     */
+    static final String KNOWN_PHC = "$argon2id$v=19$m=7168,t=5,p=1$dm4tZWlkLXNlbGZ0ZXN0IQ$OFvd/aqt786drCWP7lixOq5J5PdUpRQptq9BzohL8zI";
+    static final String KNOWN_PASSWORD = "Mật_khẩu_2026";
+
+    private final Argon2Advanced argon2;
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
     private final int memoryKib;
     private final int parallelism;
+    private final String currentPrefix;
+    // Each hash mallocs memoryKib outside the heap and keeps a core busy: more at once only adds memory and latency.
+    private final Semaphore slots;
+    private final int maxConcurrent;
     private volatile String dummyHash;
 
     @Inject
     public PasswordHasher(IdentityConfig config) {
-        this(config.password().argon2Iterations(), config.password().argon2MemoryKib(), config.password().argon2Parallelism());
+        this(config.password().argon2Iterations(), config.password().argon2MemoryKib(), config.password().argon2Parallelism(),
+                config.password().hashConcurrency().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
-    /** With explicit Argon2id parameters (benchmarks, tests). */
+    /** With explicit Argon2id parameters and as many concurrent hashes as cores (benchmarks, tests). */
     public PasswordHasher(int iterations, int memoryKib, int parallelism) {
+        this(iterations, memoryKib, parallelism, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** With explicit Argon2id parameters and concurrency bound. */
+    public PasswordHasher(int iterations, int memoryKib, int parallelism, int maxConcurrent) {
+        this(Argon2Factory.createAdvanced(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES), iterations, memoryKib, parallelism,
+                maxConcurrent);
+    }
+
+    PasswordHasher(Argon2Advanced argon2, int iterations, int memoryKib, int parallelism, int maxConcurrent) {
+        if (iterations < 1 || parallelism < 1 || memoryKib < 8 * parallelism || maxConcurrent < 1) {
+            throw new IllegalArgumentException("invalid Argon2id settings: t=" + iterations + " m=" + memoryKib + " p="
+                    + parallelism + " concurrency=" + maxConcurrent);
+        }
+        this.argon2 = argon2;
         this.iterations = iterations;
         this.memoryKib = memoryKib;
         this.parallelism = parallelism;
+        this.maxConcurrent = maxConcurrent;
+        this.currentPrefix = PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
+        this.slots = new Semaphore(maxConcurrent, true);
+        selfTest();
+        Log.infof("Argon2id t=%d m=%d KiB p=%d, at most %d hashes at once, %s: known-answer tests passed",
+                iterations, memoryKib, parallelism, maxConcurrent, nativeLibrary());
+    }
+
+    /**
+     * Refuses to work with an Argon2 library that computes wrong results: a broken native build must not accept
+     * passwords (or store hashes nobody can verify later).
+     */
+    private void selfTest() {
+        byte[] password = filled(32, 0x01);
+        byte[] tag;
+        try {
+            tag = argon2.rawHashAdvanced(3, 32, 4, password, filled(16, 0x02), filled(8, 0x03), filled(12, 0x04), 32,
+                    Argon2Version.V13);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("Argon2id self-test failed: the native library cannot be used", e);
+        }
+        if (!MessageDigest.isEqual(RFC9106_TAG, tag)) {
+            throw new IllegalStateException("Argon2id self-test failed: wrong result for the RFC 9106 test vector");
+        }
+        if (!verify(KNOWN_PASSWORD, KNOWN_PHC) || verify(KNOWN_PASSWORD + "x", KNOWN_PHC)) {
+            throw new IllegalStateException("Argon2id self-test failed: a known PHC string does not verify as expected");
+        }
+        String fresh = hash(KNOWN_PASSWORD);
+        if (!fresh.startsWith(currentPrefix) || !verify(KNOWN_PASSWORD, fresh)) {
+            throw new IllegalStateException("Argon2id self-test failed: a fresh hash does not verify");
+        }
     }
 
     /** Returns the PHC string of a fresh salted Argon2id hash of the password. */
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = argon2(password, salt, iterations, memoryKib, parallelism, HASH_BYTES);
-        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
-                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return hash(password.toCharArray());
+    }
+
+    /** Returns the PHC string of a fresh salted Argon2id hash; the array is wiped afterwards. */
+    public String hash(char[] password) {
+        try {
+            acquire();
+            try {
+                return argon2.hash(iterations, memoryKib, parallelism, password, StandardCharsets.UTF_8);
+            } finally {
+                slots.release();
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     /** Checks a password against a PHC string, in constant time; a malformed hash never matches. */
     public boolean verify(String password, String phc) {
-        if (password == null || phc == null) {
+        if (password == null) {
             return false;
         }
-        String[] parts = phc.split("\\$");
-        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
-        if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
-            Log.warn("password hash in an unknown format; treated as no match");
-            return false;
-        }
+        return verify(password.toCharArray(), phc);
+    }
+
+    /** Checks a password against a PHC string; the array is wiped afterwards. */
+    public boolean verify(char[] password, String phc) {
         try {
-            int m = 0;
-            int t = 0;
-            int p = 0;
-            for (String kv : parts[3].split(",")) {
-                String[] pair = kv.split("=", 2);
-                int value = Integer.parseInt(pair[1]);
-                switch (pair[0]) {
-                    case "m" -> m = value;
-                    case "t" -> t = value;
-                    case "p" -> p = value;
-                    default -> throw new IllegalArgumentException("unknown parameter " + pair[0]);
-                }
+            if (password == null || phc == null) {
+                return false;
             }
-            byte[] salt = B64D.decode(parts[4]);
-            byte[] expected = B64D.decode(parts[5]);
-            byte[] actual = argon2(password, salt, t, m, p, expected.length);
-            return MessageDigest.isEqual(expected, actual);
-        } catch (RuntimeException e) {
-            Log.warn("password hash with unreadable parameters; treated as no match");
-            return false;
+            if (!phc.startsWith(PREFIX)) {
+                Log.warn("password hash in an unknown format; treated as no match");
+                return false;
+            }
+            acquire();
+            try {
+                // libargon2 decodes the parameters from the string and compares the tags in constant time.
+                return argon2.verify(phc, password, StandardCharsets.UTF_8);
+            } catch (RuntimeException e) {
+                Log.warn("password hash with unreadable parameters; treated as no match");
+                return false;
+            } finally {
+                slots.release();
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
@@ -102,26 +179,44 @@ public class PasswordHasher {
 
     /** Whether a stored hash uses other parameters than the configured ones (worth rehashing at next login). */
     public boolean needsRehash(String phc) {
-        return phc == null || !phc.startsWith("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$");
+        return phc == null || !phc.startsWith(currentPrefix);
     }
 
-    private static byte[] argon2(String password, byte[] salt, int t, int m, int p, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withIterations(t)
-                .withMemoryAsKB(m)
-                .withParallelism(p)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
-        byte[] out = new byte[length];
-        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
-        try {
-            generator.generateBytes(pw, out);
-        } finally {
-            Arrays.fill(pw, (byte) 0);
+    /** How many hashes may run at once. */
+    public int maxConcurrentHashes() {
+        return maxConcurrent;
+    }
+
+    /** Which libargon2 file the process has loaded (a system copy is preferred by JNA over the one in the jar). */
+    public String nativeLibrary() {
+        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
+            return maps.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(f -> f.contains("argon2")).findFirst()
+                    .map(f -> "libargon2 " + f).orElse("libargon2 (file unknown)");
+        } catch (IOException | RuntimeException e) {
+            return "libargon2 (file unknown)";
         }
-        return out;
+    }
+
+    private void acquire() {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    private static byte[] hex(String s) {
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
     }
 }

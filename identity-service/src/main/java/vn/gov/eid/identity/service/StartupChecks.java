@@ -27,6 +27,9 @@ public class StartupChecks {
     @Inject
     AccountEvents accountEvents;
 
+    @Inject
+    PasswordHasher hasher;
+
     void check(@Observes @Priority(1) StartupEvent event) {
         List<String> missing = new ArrayList<>();
         if (config.signingKeyLocation().filter(s -> !s.isBlank()).isEmpty()) {
@@ -43,6 +46,8 @@ public class StartupChecks {
         }
         // Touch the beans so key files are read now: a wrong path fails the start, not the first request.
         signingKeys.signingKid();
+        // Creating the hasher runs its known-answer tests: a broken native Argon2 library stops the start.
+        hasher.maxConcurrentHashes();
         accountEvents.toString();
     }
 }
