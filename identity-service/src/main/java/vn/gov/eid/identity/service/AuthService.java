@@ -74,6 +74,10 @@ public class AuthService {
             Log.infof("failed staff login for %s", name);
             throw invalidCredentials();
         }
+        if (hasher.needsRehash(staff.passwordHash)) {
+            staff.passwordHash = hasher.hash(password);
+            Log.infof("password hash of staff user %s renewed with the current Argon2id parameters", name);
+        }
         return tokens.issue(staff.username, Set.of(staff.role), false);
     }
 
@@ -163,9 +167,23 @@ public class AuthService {
                                 + "; ask for a credential reset")
                         .with("expiredAt", account.passwordExpiresAt.toString());
             }
+            rehashIfOutdated(account, password, now);
             return tokens.issue(account.personalIdNumber, Set.of(TokenService.PASSWORD_CHANGE_GROUP), true);
         }
+        rehashIfOutdated(account, password, now);
         return tokens.issue(account.personalIdNumber, Set.of(CITIZEN_GROUP), false);
+    }
+
+    /**
+     * A successful login is the only moment the plain password is at hand: hashes made with older (cheaper or
+     * costlier) parameters are renewed then, so a change of the Argon2id settings reaches every active account.
+     */
+    private void rehashIfOutdated(CitizenAccount account, String password, Instant now) {
+        if (hasher.needsRehash(account.passwordHash)) {
+            account.passwordHash = hasher.hash(password);
+            account.updatedAt = now;
+            Log.infof("password hash of account %s renewed with the current Argon2id parameters", account.personalIdNumber);
+        }
     }
 
     private void refuseIfLocked(CitizenAccount account, Instant now) {

@@ -1,0 +1,74 @@
+package vn.gov.eid.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gov.eid.identity.Fixtures.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.gov.eid.identity.service.PasswordHasher;
+
+/** Hashes made with other Argon2id parameters are renewed at the next successful login, and only then. */
+@QuarkusTest
+class PasswordRehashTest {
+
+    private static final String CURRENT = "$argon2id$v=19$m=7168,t=5,p=1$";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Test
+    void successfulLoginRenewsAHashWithOldParametersAndKeepsThePassword() {
+        String pid = newPersonalId();
+        insertLevel1Account(em, new PasswordHasher(1, 1024, 1), pid, "Old_params_2026", newPhone());
+        String before = storedHash(pid);
+        assertTrue(before.startsWith("$argon2id$v=19$m=1024,t=1,p=1$"), before);
+
+        // A failed login leaves the hash alone.
+        login(pid, "Wrong_pass_2026").then().statusCode(401);
+        assertEquals(before, storedHash(pid));
+
+        login(pid, "Old_params_2026").then().statusCode(200);
+        String after = storedHash(pid);
+        assertTrue(after.startsWith(CURRENT), "not renewed: " + after);
+        assertTrue(hasher.verify("Old_params_2026", after));
+
+        // The same password still logs in, and a current hash is not rewritten again.
+        login(pid, "Old_params_2026").then().statusCode(200);
+        assertEquals(after, storedHash(pid));
+        login(pid, "Wrong_pass_2026").then().statusCode(401);
+    }
+
+    @Test
+    void temporaryPasswordHashIsRenewedButStaysTemporary() {
+        String pid = newPersonalId();
+        String temporary = createAccount(pid);
+        String current = storedHash(pid);
+        assertTrue(current.startsWith(CURRENT), current);
+        // As if the account had been created before the parameters changed.
+        String old = new PasswordHasher(2, 1024, 1).hash(temporary);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update citizen_account set password_hash = ?1 where personal_id_number = ?2")
+                .setParameter(1, old).setParameter(2, pid).executeUpdate());
+
+        login(pid, temporary).then().statusCode(200)
+                .body("password_change_required", org.hamcrest.Matchers.equalTo(true));
+        String after = storedHash(pid);
+        assertNotEquals(old, after);
+        assertTrue(after.startsWith(CURRENT), after);
+        login(pid, temporary).then().statusCode(200)
+                .body("password_change_required", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private String storedHash(String pid) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select password_hash from citizen_account where personal_id_number = ?1")
+                .setParameter(1, pid).getSingleResult());
+    }
+}
