@@ -86,6 +86,9 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicReference<FaultModes> faults = new AtomicReference<>(FaultModes.none());
     private final AtomicInteger submitCount = new AtomicInteger();
     private final AtomicInteger bindCount = new AtomicInteger();
+    private final AtomicInteger outstandingSubmits = new AtomicInteger();
+    private final AtomicInteger maxOutstandingSubmits = new AtomicInteger();
+    private volatile long submitResponseDelayMillis;
     private final AtomicLong nextId = new AtomicLong();
     private final long idPrefix = Instant.now().getEpochSecond() & 0xffffffffL;
     private volatile boolean running = true;
@@ -95,6 +98,8 @@ public final class SmscSimulator implements AutoCloseable {
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.password = Objects.requireNonNull(password, "password");
         this.listener = new SMPPServerSessionListener(smppPort, new PortRecordingFactory());
+        // Room for an ESME window of several outstanding submits (jSMPP's default is 3 processing threads).
+        listener.setPduProcessorDegree(16);
         Receiver receiver = new Receiver();
         listener.setMessageReceiverListener(receiver);
         listener.setResponseDeliveryListener(receiver);
@@ -161,6 +166,28 @@ public final class SmscSimulator implements AutoCloseable {
     /** Back to a well-behaved SMSC. */
     public void clearFaults() {
         faults.set(FaultModes.none());
+        submitResponseDelayMillis = 0;
+    }
+
+    /**
+     * A slow SMSC: every submit_sm is answered only after the given time (0 = at once). Cleared by
+     * {@link #clearFaults()}.
+     */
+    public void delaySubmitResponses(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("millis must be >= 0");
+        }
+        submitResponseDelayMillis = millis;
+    }
+
+    /** The most submit_sm that were being processed at the same time since the last reset (the ESME's window in use). */
+    public int maxOutstandingSubmits() {
+        return maxOutstandingSubmits.get();
+    }
+
+    /** Starts a new measurement of {@link #maxOutstandingSubmits()}. */
+    public void resetMaxOutstandingSubmits() {
+        maxOutstandingSubmits.set(outstandingSubmits.get());
     }
 
     /** Answers the next {@code submits} submit_sm with ESME_RTHROTTLED ({@link FaultModes#ALWAYS} for all). */
@@ -377,6 +404,24 @@ public final class SmscSimulator implements AutoCloseable {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession session)
                 throws ProcessRequestException {
+            int outstanding = outstandingSubmits.incrementAndGet();
+            maxOutstandingSubmits.accumulateAndGet(outstanding, Math::max);
+            try {
+                long delay = submitResponseDelayMillis;
+                if (delay > 0) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return accept(submit, session);
+            } finally {
+                outstandingSubmits.decrementAndGet();
+            }
+        }
+
+        private SubmitSmResult accept(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
             submitCount.incrementAndGet();
             Decision decision = decide();
             switch (decision.outcome()) {

@@ -72,6 +72,37 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void delayedSubmitResponsesLetSeveralSubmitsBeOutstanding() throws Exception {
+        smsc.delaySubmitResponses(300);
+        try (TestEsme esme = TestEsme.bound(smsc, "eid", "secret")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                long start = System.nanoTime();
+                List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String to = TO.substring(0, TO.length() - 1) + i;
+                    ids.add(pool.submit(() -> esme.submitAscii(to, "Tai khoan da duoc nang len muc 2.")));
+                }
+                for (java.util.concurrent.Future<String> id : ids) {
+                    assertNotNull(id.get(5, TimeUnit.SECONDS));
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis >= 300, "answered after the delay: " + millis + " ms");
+                assertEquals(4, smsc.received().size());
+                assertTrue(smsc.maxOutstandingSubmits() >= 2, "outstanding: " + smsc.maxOutstandingSubmits());
+            } finally {
+                pool.shutdownNow();
+            }
+            smsc.clearFaults();
+            smsc.resetMaxOutstandingSubmits();
+            long start = System.nanoTime();
+            esme.submitAscii(TO, "Tai khoan da duoc nang len muc 2.");
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 300, "cleared: answered at once");
+            assertEquals(1, smsc.maxOutstandingSubmits());
+        }
+    }
+
+    @Test
     void answersEnquireLink() throws Exception {
         try (TestEsme esme = TestEsme.bound(smsc, "eid", "secret")) {
             esme.ping();

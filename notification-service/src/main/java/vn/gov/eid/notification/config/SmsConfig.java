@@ -46,6 +46,13 @@ public interface SmsConfig {
     @WithDefault("5m")
     Duration backoffMax();
 
+    /**
+     * SMPP window: how many submit_sm may be outstanding (sent, response not yet received) at once; one
+     * dispatcher worker per slot. 1 sends strictly one at a time.
+     */
+    @WithDefault("4")
+    int window();
+
     /** Cap on submit_sm per second over the SMPP session. */
     @WithDefault("20")
     int maxPerSecond();

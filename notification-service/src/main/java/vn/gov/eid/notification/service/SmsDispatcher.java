@@ -1,24 +1,35 @@
 package vn.gov.eid.notification.service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
 
 /**
- * Drives sending: one dispatch loop at a time (so the SMPP session sees one submit at a time), woken by new
- * messages after their commit and by a periodic tick for retries. Also routes receipts and reconciles at start.
+ * Drives sending: one loop finds due messages (woken by new messages after their commit and by a periodic tick
+ * for retries) and hands each to one of {@code eid.sms.window} workers, so that at most that many submits are
+ * outstanding on the SMPP session. Each worker claims its own message (SENDING, committed) before submitting, and
+ * the loop never hands out a message that a worker still holds. Also routes receipts, reconciles at start and
+ * purges expired ciphertexts.
  */
 @ApplicationScoped
 public class SmsDispatcher {
@@ -26,14 +37,36 @@ public class SmsDispatcher {
     @Inject
     SmsService sms;
 
+    @Inject
+    SmsConfig config;
+
     private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sms-dispatch");
         t.setDaemon(true);
         return t;
     });
+    private ExecutorService workers;
+    private Semaphore window;
+    /** Messages handed to a worker and not finished yet: never handed out twice. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean started;
+
+    @PostConstruct
+    void init() {
+        int size = config.window();
+        if (size < 1) {
+            throw new IllegalStateException("eid.sms.window must be at least 1, is " + size);
+        }
+        window = new Semaphore(size);
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "sms-submit-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     void onStart(@Observes StartupEvent event) {
         int interrupted = sms.reconcileInterrupted();
@@ -48,6 +81,7 @@ public class SmsDispatcher {
     void onStop(@Observes ShutdownEvent event) {
         started = false;
         loop.shutdown();
+        workers.shutdown();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SmsService.SmsQueued queued) {
@@ -68,7 +102,7 @@ public class SmsDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         if (started) {
-            sms.purgeFailedSecrets(java.time.Instant.now());
+            sms.purgeFailedSecrets(Instant.now());
         }
     }
 
@@ -81,7 +115,7 @@ public class SmsDispatcher {
         if (running.compareAndSet(false, true)) {
             try {
                 loop.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 running.set(false);
             }
         }
@@ -90,22 +124,55 @@ public class SmsDispatcher {
     private void drain() {
         try {
             while (again.getAndSet(false) && started) {
-                List<UUID> due;
-                while (started && !(due = sms.due(50)).isEmpty()) {
+                boolean handedOut = true;
+                // Stops when every due message is already with a worker; a worker's end wakes the loop again.
+                while (started && handedOut) {
+                    handedOut = false;
+                    List<UUID> due = sms.due(50);
                     for (UUID id : due) {
-                        try {
-                            sms.send(id);
-                        } catch (RuntimeException e) {
-                            Log.errorf("SMS %s: dispatch error %s", id, e.getClass().getName());
+                        if (!started) {
+                            return;
                         }
+                        if (inFlight.contains(id)) {
+                            continue;
+                        }
+                        window.acquire();
+                        inFlight.add(id);
+                        if (!handOut(id)) {
+                            return;
+                        }
+                        handedOut = true;
                     }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             running.set(false);
             if (again.get() && started) {
                 wake();
             }
+        }
+    }
+
+    private boolean handOut(UUID id) {
+        try {
+            workers.execute(() -> {
+                try {
+                    sms.send(id);
+                } catch (RuntimeException e) {
+                    Log.errorf("SMS %s: dispatch error %s", id, e.getClass().getName());
+                } finally {
+                    inFlight.remove(id);
+                    window.release();
+                    wake();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(id);
+            window.release();
+            return false;
         }
     }
 }

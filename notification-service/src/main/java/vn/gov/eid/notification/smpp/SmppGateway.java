@@ -61,7 +61,8 @@ public class SmppGateway {
     private volatile boolean stopping;
     private volatile long rebindDelayMs;
     private volatile boolean rebindScheduled;
-    private volatile long nextSubmitNanos;
+    private final Object paceLock = new Object();
+    private long nextSubmitNanos;
 
     void onStart(@Observes StartupEvent event) {
         // SMPP 3.4 C-octet limits; jSMPP would otherwise refuse every bind and log the offending value.
@@ -95,8 +96,10 @@ public class SmppGateway {
 
     /**
      * Submits one message with a request for a delivery receipt. Blocks for the response (and for the rate cap).
+     * Safe to call from several threads: jSMPP serialises the PDU writes and matches each response by sequence
+     * number, so up to {@code eid.sms.window} submits (one per dispatcher worker) are outstanding at once.
      */
-    public synchronized SubmitOutcome submit(String destinationE164, SmsText.Encoded sms) {
+    public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms) {
         SMPPSession s = boundSession();
         if (s == null) {
             return new SubmitOutcome.Transient("NO_BIND: no bound SMPP session");
@@ -140,11 +143,19 @@ public class SmppGateway {
         };
     }
 
-    /** A simple messages-per-second cap: submits are spaced evenly. */
+    /**
+     * A messages-per-second cap shared by all callers: each submit reserves the next free slot (spaced evenly)
+     * under a short lock and sleeps outside it until its slot.
+     */
     private void pace() {
         long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, config.maxPerSecond());
         long now = System.nanoTime();
-        long wait = nextSubmitNanos - now;
+        long slot;
+        synchronized (paceLock) {
+            slot = Math.max(now, nextSubmitNanos);
+            nextSubmitNanos = slot + interval;
+        }
+        long wait = slot - now;
         if (wait > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -152,7 +163,6 @@ public class SmppGateway {
                 Thread.currentThread().interrupt();
             }
         }
-        nextSubmitNanos = Math.max(now, nextSubmitNanos) + interval;
     }
 
     private SMPPSession boundSession() {
