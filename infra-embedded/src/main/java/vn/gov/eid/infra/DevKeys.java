@@ -31,6 +31,17 @@ public final class DevKeys {
         return new Pairs(rsa(), rsa(), rsa());
     }
 
+    /** A fresh 2048-bit RSA key pair. */
+    public static KeyPair rsa() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Writes the pairs to the folder and returns the service settings that point at them: IDENTITY_SIGNING_KEY_LOCATION,
      * IDENTITY_PUBLIC_KEY_LOCATION, SMS_JWE_PUBLIC_KEY_LOCATION, SMS_JWE_PRIVATE_KEY_LOCATION,
@@ -66,15 +77,5 @@ public final class DevKeys {
             }
         }
         return file.toAbsolutePath().toString();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package vn.gov.eid.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +21,7 @@ public final class TestTokens {
     /** The issuer the services under test expect (InfraTestResource sets IDENTITY_ISSUER to it). */
     public static final String ISSUER = "https://identity.test.eid.gov.vn";
 
-    private static final KeyPair OTHER_KEY = otherKey();
+    private static final KeyPair OTHER_KEY = vn.gov.eid.infra.DevKeys.rsa();
 
     private TestTokens() {
     }
@@ -94,15 +93,5 @@ public final class TestTokens {
 
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static KeyPair otherKey() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
