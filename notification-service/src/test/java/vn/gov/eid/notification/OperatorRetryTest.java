@@ -13,9 +13,14 @@ import static vn.gov.eid.notification.Fixtures.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsmpp.SMPPConstant;
@@ -152,6 +157,34 @@ class OperatorRetryTest {
         List<Object[]> audit = auditRows(id);
         assertEquals(1, audit.size());
         assertEquals(true, audit.get(0)[2], "the audit row records the confirmed duplicate risk");
+    }
+
+    @Test
+    void simultaneousRetriesOfOneMessageSendItOnce() throws Exception {
+        SmscTestResource.smsc.reject(SMPPConstant.STAT_ESME_RINVSRCADR, 1);
+        Request r = send("CREDENTIAL_RESET");
+        String id = awaitState(r, "FAILED").get("id").asText();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String reason = "operator desk " + i;
+                answers.add(pool.submit(() -> given().auth().oauth2(operatorToken()).contentType("application/json")
+                        .body(Map.of("reason", reason)).post("/api/v1/messages/" + id + "/retry").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitState(r, "DELIVERED");
+        assertEquals(1, smsTo(r).size());
+        assertEquals(1, auditRows(id).size());
     }
 
     @Test
