@@ -1,21 +1,21 @@
 package vn.gov.eid.identity.service;
 
+import com.sun.jna.Library;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
 import de.mkammerer.argon2.Argon2Version;
+import de.mkammerer.argon2.jna.Argon2Library;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
+import java.io.File;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Stream;
 import vn.gov.eid.identity.config.IdentityConfig;
 
 /**
@@ -187,12 +187,20 @@ public class PasswordHasher {
         return maxConcurrent;
     }
 
-    /** Which libargon2 file the process has loaded (a system copy is preferred by JNA over the one in the jar). */
+    /**
+     * Which libargon2 file the process has loaded: JNA prefers a system copy over the one bundled in the jar, which it
+     * extracts to a temporary file.
+     */
     public String nativeLibrary() {
-        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
-            return maps.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(f -> f.contains("argon2")).findFirst()
-                    .map(f -> "libargon2 " + f).orElse("libargon2 (file unknown)");
-        } catch (IOException | RuntimeException e) {
+        try {
+            Object handler = Proxy.getInvocationHandler(Argon2Library.INSTANCE);
+            File file = ((Library.Handler) handler).getNativeLibrary().getFile();
+            if (file == null) {
+                return "libargon2 (file unknown)";
+            }
+            boolean extracted = file.getName().startsWith("jna") && file.getName().endsWith(".tmp");
+            return "libargon2 " + file.getAbsolutePath() + (extracted ? " (the copy bundled in argon2-jvm)" : "");
+        } catch (RuntimeException | LinkageError e) {
             return "libargon2 (file unknown)";
         }
     }

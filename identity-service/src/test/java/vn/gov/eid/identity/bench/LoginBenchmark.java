@@ -17,14 +17,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import vn.gov.eid.identity.service.PasswordHasher;
 import vn.gov.eid.infra.DevKeys;
+import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.infra.LocalKafka;
 import vn.gov.eid.infra.LocalPostgres;
 
 /**
- * Benchmark, not a test: the Argon2id hash time of PasswordHasher and the password logins per second of the
- * packaged identity-service (prod mode, as a separate process) against real PostgreSQL and Kafka.
+ * Benchmark, not a test: the Argon2id hash time of PasswordHasher, and the password logins per second and accounts
+ * created per second (completed-dossier events in, accounts out) of the packaged identity-service (prod mode, as a
+ * separate process) against real PostgreSQL and Kafka.
  * Usage (after packaging): see the module README, section Benchmark.
  */
 public final class LoginBenchmark {
@@ -35,8 +48,9 @@ public final class LoginBenchmark {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int dossiers = args.length > 2 ? Integer.parseInt(args[2]) : 600;
         hashes();
-        logins(threads, seconds);
+        service(threads, seconds, dossiers);
     }
 
     private static void hashes() throws Exception {
@@ -51,8 +65,8 @@ public final class LoginBenchmark {
             times.add(System.nanoTime() - t0);
         }
         Collections.sort(times);
-        System.out.printf("argon2id t=5 m=7168 p=1 (BouncyCastle): median %.1f ms, p95 %.1f ms per hash, 1 thread%n",
-                times.get(50) / 1e6, times.get(95) / 1e6);
+        System.out.printf("argon2id t=5 m=7168 p=1 (%s): median %.1f ms, p95 %.1f ms per hash, 1 thread%n",
+                hasher.nativeLibrary(), times.get(50) / 1e6, times.get(95) / 1e6);
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         long t0 = System.nanoTime();
@@ -69,15 +83,17 @@ public final class LoginBenchmark {
         System.out.printf("argon2id: %.1f hashes/s on %d threads%n", cores * 50 / elapsed, cores);
     }
 
-    private static void logins(int threads, int seconds) throws Exception {
-        Path jar = Path.of("identity-service/target/quarkus-app/quarkus-run.jar");
+    private static void service(int threads, int seconds, int dossiers) throws Exception {
+        // -Dbench.jar=... measures another build of the service (e.g. an older one, for a before/after comparison)
+        Path jar = Path.of(System.getProperty("bench.jar", "identity-service/target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package identity-service first: " + jar.toAbsolutePath() + " is missing");
         }
         try (LocalPostgres pg = LocalPostgres.start(0, null); LocalKafka kafka = LocalKafka.start()) {
             pg.createDatabase("identity_bench");
             Path keyDir = Files.createTempDirectory("eid-bench-keys");
-            Map<String, String> keys = DevKeys.write(DevKeys.generate(), keyDir);
+            DevKeys.Pairs pairs = DevKeys.generate();
+            Map<String, String> keys = DevKeys.write(pairs, keyDir);
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
@@ -95,7 +111,14 @@ public final class LoginBenchmark {
             env.put("IDENTITY_BOOTSTRAP_USERS", "bench1:officer:Bench_pass_2026");
             // All load comes from one address: lift the per-address limit for the measurement.
             env.put("EID_IDENTITY_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000");
-            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+            // e.g. -Dbench.service-jvm-args="-Djna.nosys=true -Djna.platform.library.path=/nonexistent" (bundled libargon2)
+            String extra = System.getProperty("bench.service-jvm-args", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(Path.of("identity-service/target/bench-service.log").toFile());
             pb.environment().putAll(env);
             long start = System.nanoTime();
@@ -117,6 +140,8 @@ public final class LoginBenchmark {
                     Thread.sleep(200);
                 }
                 System.out.printf("identity-service (prod mode) ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+                Files.readAllLines(Path.of("identity-service/target/bench-service.log")).stream()
+                        .filter(l -> l.contains("known-answer tests passed")).forEach(l -> System.out.println("  service: " + l.trim()));
                 URI token = URI.create("http://localhost:" + port + "/api/v1/auth/token");
                 HttpRequest login = HttpRequest.newBuilder(token).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=bench1&password=Bench_pass_2026")).build();
@@ -144,14 +169,18 @@ public final class LoginBenchmark {
                         return null;
                     });
                 }
+                long cpu0 = cpuMillis(service.pid());
                 pool.shutdown();
                 pool.awaitTermination(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS);
                 double elapsed = (System.nanoTime() - t0) / 1e9;
+                long loginCpu = cpuMillis(service.pid()) - cpu0;
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
                 System.out.printf("password logins: %.1f/s with %d client threads over %.0f s (%d ok, %d failed), "
                                 + "latency p50 %.0f ms, p95 %.0f ms%n", ok.get() / elapsed, threads, elapsed, ok.get(), failed.get(),
                         sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6);
+                System.out.printf("  service CPU %.1f ms per login%n", (double) loginCpu / Math.max(1, ok.get()));
+                accounts(pg, kafka, pairs, service.pid(), dossiers);
                 String rss = Files.readAllLines(Path.of("/proc/" + service.pid() + "/status")).stream()
                         .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
                 System.out.println("identity-service " + rss.replaceAll("\\s+", " "));
@@ -160,5 +189,76 @@ public final class LoginBenchmark {
                 service.waitFor();
             }
         }
+    }
+
+    /**
+     * Puts completed-dossier events (each with an e-ID registration, so each makes an account with a temporary
+     * password: one Argon2id hash, one sealed SMS request, two outbox events) on dossier.events.v1 and measures how
+     * fast the service turns them into accounts.
+     */
+    private static void accounts(LocalPostgres pg, LocalKafka kafka, DevKeys.Pairs pairs, long pid, int dossiers) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < dossiers; i++) {
+            String personalId = String.format("079203%06d", i);
+            String phone = String.format("+8491%07d", i);
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("phoneNumber", phone);
+            contact.put("email", null);
+            Map<String, Object> reg = new LinkedHashMap<>();
+            reg.put("phoneMasked", "+84******" + phone.substring(phone.length() - 3));
+            reg.put("sealedContact", Sealing.seal(contact, pairs.contact().getPublic()));
+            reg.put("dependents", List.of());
+            reg.put("integratedDocuments", List.of());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("dossierId", UUID.randomUUID().toString());
+            d.put("dossierType", "ISSUE");
+            d.put("personalIdNumber", personalId);
+            d.put("fullName", "Nguyễn Văn Bench");
+            d.put("dateOfBirth", "2003-05-14");
+            d.put("sex", "MALE");
+            d.put("completedAt", "2026-11-28T10:00:00Z");
+            d.put("eidRegistration", reg);
+            events.add(new String[] {personalId, json.writeValueAsString(d)});
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        String jdbc = pg.jdbcUrl("identity_bench");
+        try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            long cpu0 = cpuMillis(pid);
+            long t0 = System.nanoTime();
+            for (String[] e : events) {
+                ProducerRecord<String, String> r = new ProducerRecord<>("dossier.events.v1", e[0], e[1]);
+                r.headers().add("ce_specversion", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers().add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers().add("ce_source", "/eid/bench".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers().add("ce_type", "vn.gov.eid.dossier.completed.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers().add("content-type", "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                producer.send(r);
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            int count = 0;
+            while (count < dossiers && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                try (ResultSet rs = db.createStatement().executeQuery("select count(*) from citizen_account")) {
+                    rs.next();
+                    count = rs.getInt(1);
+                }
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            long cpu = cpuMillis(pid) - cpu0;
+            System.out.printf("accounts from completed dossiers: %.1f/s (%d of %d in %.1f s), service CPU %.1f ms per account%n",
+                    count / elapsed, count, dossiers, elapsed, (double) cpu / Math.max(1, count));
+        }
+    }
+
+    /** User + system CPU time of a process so far (Linux /proc, clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 }
