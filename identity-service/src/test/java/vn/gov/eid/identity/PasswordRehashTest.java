@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import vn.gov.eid.identity.service.PasswordHasher;
 
-/** Hashes made with other Argon2id parameters are renewed at the next successful login, and only then. */
+/** Hashes made with other Argon2id parameters (citizens, service clients) are renewed at the next successful login, and only then. */
 @QuarkusTest
 class PasswordRehashTest {
 
@@ -64,6 +64,36 @@ class PasswordRehashTest {
         assertTrue(after.startsWith(CURRENT), after);
         login(pid, temporary).then().statusCode(200)
                 .body("password_change_required", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void serviceClientSecretHashIsRenewedAtTheNextSuccessfulGrant() {
+        String clientId = "rehash-client-" + newPersonalId();
+        String old = new PasswordHasher(1, 1024, 1).hash("Client_secret_2026");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into service_client (client_id, role, secret_hash, created_at) values (?1, 'partner', ?2, now())")
+                .setParameter(1, clientId).setParameter(2, old).executeUpdate());
+
+        clientGrant(clientId, "Client_secret_2027").then().statusCode(401);
+        assertEquals(old, storedClientHash(clientId));
+
+        clientGrant(clientId, "Client_secret_2026").then().statusCode(200);
+        String after = storedClientHash(clientId);
+        assertTrue(after.startsWith(CURRENT), "not renewed: " + after);
+        clientGrant(clientId, "Client_secret_2026").then().statusCode(200);
+        assertEquals(after, storedClientHash(clientId));
+    }
+
+    private static io.restassured.response.Response clientGrant(String clientId, String secret) {
+        return io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret).post("/api/v1/auth/token");
+    }
+
+    private String storedClientHash(String clientId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select secret_hash from service_client where client_id = ?1")
+                .setParameter(1, clientId).getSingleResult());
     }
 
     private String storedHash(String pid) {

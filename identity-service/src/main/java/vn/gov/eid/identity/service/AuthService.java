@@ -81,8 +81,8 @@ public class AuthService {
         return tokens.issue(staff.username, Set.of(staff.role), false);
     }
 
-    /** The client_credentials grant for service accounts of other systems. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The client_credentials grant for service accounts of other systems; renews a secret hash with old parameters. */
+    @Transactional
     public IssuedToken clientCredentialsGrant(String clientId, String secret) {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty()) {
             throw new ProblemException(400, "invalid-request", "Invalid request",
@@ -96,6 +96,10 @@ public class AuthService {
         if (!hasher.verify(secret, client.secretHash)) {
             Log.infof("failed client authentication for %s", client.clientId);
             throw invalidCredentials();
+        }
+        if (hasher.needsRehash(client.secretHash)) {
+            client.secretHash = hasher.hash(secret);
+            Log.infof("secret hash of client %s renewed with the current Argon2id parameters", client.clientId);
         }
         return tokens.issue(client.clientId, Set.of(client.role), false);
     }
