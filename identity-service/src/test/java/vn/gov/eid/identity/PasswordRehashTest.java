@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import vn.gov.eid.identity.service.PasswordHasher;
 
-/** Hashes made with other Argon2id parameters (citizens, service clients) are renewed at the next successful login, and only then. */
+/** Hashes made with other Argon2id parameters (citizens, staff users, service clients) are renewed at the next successful login, and only then. */
 @QuarkusTest
 class PasswordRehashTest {
 
@@ -82,6 +82,30 @@ class PasswordRehashTest {
         assertTrue(after.startsWith(CURRENT), "not renewed: " + after);
         clientGrant(clientId, "Client_secret_2026").then().statusCode(200);
         assertEquals(after, storedClientHash(clientId));
+    }
+
+    @Test
+    void staffUserPasswordHashIsRenewedAtTheNextSuccessfulLogin() {
+        String username = "rehash-officer-" + newPersonalId();
+        String old = new PasswordHasher(1, 1024, 1).hash("Officer_old_2026");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into staff_user (username, role, password_hash, created_at) values (?1, 'officer', ?2, now())")
+                .setParameter(1, username).setParameter(2, old).executeUpdate());
+
+        login(username, "Officer_old_2027").then().statusCode(401);
+        assertEquals(old, storedStaffHash(username));
+
+        login(username, "Officer_old_2026").then().statusCode(200);
+        String after = storedStaffHash(username);
+        assertTrue(after.startsWith(CURRENT), "not renewed: " + after);
+        login(username, "Officer_old_2026").then().statusCode(200);
+        assertEquals(after, storedStaffHash(username));
+    }
+
+    private String storedStaffHash(String username) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select password_hash from staff_user where username = ?1")
+                .setParameter(1, username).getSingleResult());
     }
 
     private static io.restassured.response.Response clientGrant(String clientId, String secret) {
