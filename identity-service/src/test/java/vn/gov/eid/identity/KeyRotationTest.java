@@ -11,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ import vn.gov.eid.testsupport.TestTokens;
 @TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
-    static final KeyPair NEW_KEY = generate();
+    static final KeyPair NEW_KEY = DevKeys.rsa();
 
     /** The signing key replaced by a new one; the test signing key becomes the previous key. */
     public static class Rotated implements QuarkusTestProfile {
@@ -70,15 +69,5 @@ class KeyRotationTest {
         assertEquals("officer1", consumer.processToClaims(issued).getSubject());
         // A token signed with the previous key before the rotation still verifies against the published set.
         assertEquals("operator1", consumer.processToClaims(TestTokens.token("operator1", "operator")).getSubject());
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
