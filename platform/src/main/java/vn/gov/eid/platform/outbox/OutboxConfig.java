@@ -32,6 +32,13 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * How often the relay looks for unpublished rows besides the wake-up after each commit: this retries while Kafka
+     * is away. Read by the relay's schedule expression.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** Whether the relay runs in this process (off only in tests that inspect unpublished rows). */
     @WithDefault("true")
     boolean relayEnabled();
