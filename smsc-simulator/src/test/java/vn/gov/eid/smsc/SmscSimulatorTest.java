@@ -95,9 +95,8 @@ class SmscSimulatorTest {
             }
             smsc.clearFaults();
             smsc.resetMaxOutstandingSubmits();
-            long start = System.nanoTime();
-            esme.submitAscii(TO, "Tai khoan da duoc nang len muc 2.");
-            assertTrue((System.nanoTime() - start) / 1_000_000 < 300, "cleared: answered at once");
+            assertEquals(FaultModes.none(), smsc.faults(), "cleared");
+            assertNotNull(esme.submitAscii(TO, "Tai khoan da duoc nang len muc 2."));
             assertEquals(1, smsc.maxOutstandingSubmits());
         }
     }
