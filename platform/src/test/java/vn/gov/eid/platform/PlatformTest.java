@@ -48,6 +48,9 @@ class PlatformTest {
     Inbox inbox;
 
     @Inject
+    vn.gov.eid.platform.outbox.OutboxRelay relay;
+
+    @Inject
     EntityManager em;
 
     @Test
@@ -94,6 +97,38 @@ class PlatformTest {
         List<String> seen = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll(TOPIC).stream()
                 .filter(r -> key.equals(r.key())).map(r -> header(r, "ce_id")).toList(), l -> l.size() >= 30);
         assertEquals(ids.stream().map(UUID::toString).toList(), seen);
+    }
+
+    @Test
+    void purgeDeletesOnlyPublishedRowsOlderThanTheRetention() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // rows written directly: the relay must not publish these test rows meanwhile, so two are marked published
+            String insert = "insert into outbox_event (id, topic, event_key, event_type, payload, published_at) "
+                    + "values (?1, 'platform.purge.v1', 'k', 't.v1', cast('{}' as json), %s)";
+            em.createNativeQuery(insert.formatted("now() - interval '8 days'")).setParameter(1, old).executeUpdate();
+            em.createNativeQuery(insert.formatted("now() - interval '1 day'")).setParameter(1, recent).executeUpdate();
+        });
+        QuarkusTransaction.requiringNew().run(() -> outbox.add("platform.test.v1", "001203000011", "vn.gov.eid.test.happened.v1",
+                Map.of("n", 11)));
+        relay.purgePublished();
+        assertEquals(0, count(old));
+        assertEquals(1, count(recent));
+        // the default retention is 7 days: an unpublished row is never purged, whatever its age
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into outbox_event (id, topic, event_key, event_type, payload, created_at, published_at) "
+                        + "values (?1, 'platform.purge.v1', 'k', 't.v1', cast('{}' as json), now() - interval '30 days', null)")
+                .setParameter(1, pending).executeUpdate());
+        relay.purgePublished();
+        // still there: unpublished, or published by the relay just now (then recent)
+        assertEquals(1, count(pending), "an old unpublished row is never purged");
+    }
+
+    private long count(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where id = ?1").setParameter(1, id).getSingleResult()).longValue());
     }
 
     @Test

@@ -39,6 +39,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long published rows are kept (for audit and replay by hand) before the hourly purge deletes them. */
+    @WithDefault("7d")
+    Duration retention();
+
     /** Whether the relay runs in this process (off only in tests that inspect unpublished rows). */
     @WithDefault("true")
     boolean relayEnabled();
