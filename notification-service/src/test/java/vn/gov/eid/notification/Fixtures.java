@@ -75,6 +75,30 @@ final class Fixtures {
         }
     }
 
+    /**
+     * A message row as the service would have stored it for the request (as a stopped process leaves it), due now;
+     * the caller persists it.
+     */
+    static vn.gov.eid.notification.domain.SmsMessage storedRow(Request r, vn.gov.eid.notification.domain.Purpose purpose,
+            String fullName, vn.gov.eid.notification.domain.SmsState state, java.time.Instant now) throws Exception {
+        JsonNode req = JSON.readTree(r.json());
+        var m = new vn.gov.eid.notification.domain.SmsMessage();
+        m.id = java.util.UUID.randomUUID();
+        m.requestId = java.util.UUID.fromString(r.requestId());
+        m.personalIdNumber = r.pid();
+        m.purpose = purpose;
+        m.phoneMasked = req.get("phoneMasked").asText();
+        m.templateParams = JSON.writeValueAsString(Map.of("fullName", fullName));
+        m.sealed = req.get("sealed").asText();
+        m.state = state;
+        m.attempts = state == vn.gov.eid.notification.domain.SmsState.SENDING ? 1 : 0;
+        m.createdAt = now;
+        m.queuedAt = now;
+        m.updatedAt = now;
+        m.nextAttemptAt = now;
+        return m;
+    }
+
     static Request send(String purpose) {
         Request r = request(purpose);
         send(r, UUID.randomUUID().toString());

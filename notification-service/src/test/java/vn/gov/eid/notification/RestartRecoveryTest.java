@@ -8,7 +8,6 @@ import static vn.gov.eid.notification.Fixtures.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,22 +32,7 @@ class RestartRecoveryTest {
     SmsService sms;
 
     private static SmsMessage row(Request r, SmsState state) throws Exception {
-        JsonNode req = JSON.readTree(r.json());
-        SmsMessage m = new SmsMessage();
-        m.id = UUID.randomUUID();
-        m.requestId = UUID.fromString(r.requestId());
-        m.personalIdNumber = r.pid();
-        m.purpose = Purpose.INITIAL_CREDENTIAL;
-        m.phoneMasked = req.get("phoneMasked").asText();
-        m.templateParams = "{\"fullName\":\"TRAN THI BINH\"}";
-        m.sealed = req.get("sealed").asText();
-        m.state = state;
-        m.attempts = state == SmsState.SENDING ? 1 : 0;
-        m.createdAt = Instant.now();
-        m.queuedAt = m.createdAt;
-        m.updatedAt = m.createdAt;
-        m.nextAttemptAt = m.createdAt;
-        return m;
+        return storedRow(r, Purpose.INITIAL_CREDENTIAL, "TRAN THI BINH", state, Instant.now());
     }
 
     @Test

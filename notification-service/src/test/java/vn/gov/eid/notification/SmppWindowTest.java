@@ -54,20 +54,7 @@ class SmppWindowTest {
         Instant now = Instant.now();
         for (int i = 0; i < MESSAGES; i++) {
             Request r = request("UPGRADE_NOTICE");
-            JsonNode req = JSON.readTree(r.json());
-            SmsMessage m = new SmsMessage();
-            m.id = UUID.randomUUID();
-            m.requestId = UUID.fromString(r.requestId());
-            m.personalIdNumber = r.pid();
-            m.purpose = Purpose.UPGRADE_NOTICE;
-            m.phoneMasked = req.get("phoneMasked").asText();
-            m.templateParams = "{\"fullName\":\"PHAM VAN DUC\"}";
-            m.sealed = req.get("sealed").asText();
-            m.state = SmsState.QUEUED;
-            m.createdAt = now;
-            m.queuedAt = now;
-            m.updatedAt = now;
-            m.nextAttemptAt = now;
+            SmsMessage m = storedRow(r, Purpose.UPGRADE_NOTICE, "PHAM VAN DUC", SmsState.QUEUED, now);
             requests.add(r);
             rows.add(m);
         }
