@@ -51,6 +51,7 @@ class TokenRateLimitTest {
         assertTrue(accepted >= limit && accepted < 2 * limit + 1, accepted + " requests passed before the 429");
         assertEquals("application/problem+json", limited.headers().firstValue("Content-Type").orElse(""));
         assertTrue(limited.body().contains("\"type\":\"urn:vn-eid:problem:too-many-requests\""), limited.body());
+        assertTrue(limited.body().contains("\"instance\":\"/api/v1/auth/token\""), limited.body());
         int retryAfter = Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 

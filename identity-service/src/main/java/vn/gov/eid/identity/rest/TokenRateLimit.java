@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
+import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.problem.ProblemMappers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -22,6 +23,7 @@ import vn.gov.eid.identity.config.IdentityConfig;
 public class TokenRateLimit {
 
     private static final String TOKEN_PATH = "/api/v1/auth/token";
+    private static final ProblemMappers PROBLEMS = new ProblemMappers();
 
     @Inject
     IdentityConfig config;
@@ -47,14 +49,11 @@ public class TokenRateLimit {
             return null;
         }
         long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:vn-eid:problem:too-many-requests");
-        problem.put("title", "Too many requests");
-        problem.put("status", 429);
-        problem.put("detail", "more than " + config.rateLimit().requestsPerMinute()
-                + " token requests a minute from this address; retry after " + retryAfter + " s");
-        problem.put("instance", TOKEN_PATH);
-        return Response.status(429).header("Retry-After", retryAfter).type("application/problem+json").entity(problem).build();
+        // the platform renders the problem like every other error; only Retry-After is added here
+        ProblemException tooMany = new ProblemException(429, "too-many-requests", "Too many requests", "more than "
+                + config.rateLimit().requestsPerMinute() + " token requests a minute from this address; retry after "
+                + retryAfter + " s");
+        return Response.fromResponse(PROBLEMS.problem(tooMany, ctx.getUriInfo())).header("Retry-After", retryAfter).build();
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
