@@ -209,7 +209,7 @@ class PlatformTest {
     @Test
     void extensionsCannotOverwriteStandardMembers() {
         assertThrows(IllegalArgumentException.class,
-                () -> new vn.gov.eid.platform.problem.ProblemException(409, "x", "X", "x").with("status", "OPEN"));
+                () -> vn.gov.eid.platform.error.DomainException.conflict("x", "X", "x").with("status", "OPEN"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Consumes;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 
 /** Test-only endpoints that raise each kind of error the platform maps to problem+json. */
 @Path("/probe")
@@ -28,7 +28,7 @@ public class ProbeResource {
     @POST
     @Path("/conflict")
     public String conflict() {
-        throw new ProblemException(409, "dossier-open", "Open dossier exists", "an open dossier exists").with("openDossierId", "d-1");
+        throw DomainException.conflict("dossier-open", "Open dossier exists", "an open dossier exists").with("openDossierId", "d-1");
     }
 
     @jakarta.ws.rs.GET

@@ -38,7 +38,7 @@ import vn.gov.eid.dossier.service.DossierQuery;
 import vn.gov.eid.dossier.service.DossierService;
 import vn.gov.eid.dossier.service.NewDossier;
 import vn.gov.eid.dossier.service.TransitionRequest;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 
 /** HTTP API of card dossiers: submission, workflow transitions, reads and the audit trail. */
 @Path("/api/v1/dossiers")
@@ -76,7 +76,7 @@ public class DossierResource {
         DossierService.Submission s;
         try {
             s = service.submit(body, actor(), idempotencyKey);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             // A simultaneous retry with the same key may have won the race: answer what it answered.
             DossierService.Submission earlier = idempotencyKey == null || !e.type().endsWith(":open-dossier-exists")
                     ? null : service.replayAfterConflict(body, actor(), idempotencyKey);
@@ -219,7 +219,7 @@ public class DossierResource {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             // An ETag we never issued can only be stale.
-            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
+            throw DomainException.stale("stale-dossier", "Dossier changed meanwhile",
                     "If-Match does not match the dossier's current ETag");
         }
     }

@@ -16,8 +16,8 @@ import javax.imageio.stream.ImageInputStream;
 import vn.gov.eid.dossier.config.DossierConfig;
 import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Finger;
-import vn.gov.eid.platform.problem.ProblemException;
-import vn.gov.eid.platform.problem.Violation;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /** Checks a biometrics capture against the configured limits and turns it into what is stored. */
 @ApplicationScoped
@@ -77,7 +77,7 @@ public class BiometricsCheck {
                     + limits.minFingers() + " needed"));
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request", violations.size() + " field(s) are invalid")
+            throw DomainException.invalid("validation", "Invalid request", violations.size() + " field(s) are invalid")
                     .with("violations", violations);
         }
         b.fingerprints = prints;

@@ -16,8 +16,8 @@ import vn.gov.eid.dossier.config.DossierConfig;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
-import vn.gov.eid.platform.problem.ProblemException;
-import vn.gov.eid.platform.problem.Violation;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /** Searches dossiers by status, person, type and creation time, one bounded page at a time. */
 @ApplicationScoped
@@ -80,7 +80,7 @@ public class DossierQuery {
             violations.add(new Violation("size", "must be between 1 and " + config.paging().maxSize()));
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request", violations.size() + " field(s) are invalid")
+            throw DomainException.invalid("validation", "Invalid request", violations.size() + " field(s) are invalid")
                     .with("violations", violations);
         }
         PanacheQuery<Dossier> q = Dossier.find(where.toString(), Sort.descending("createdAt").and("id"), params);

@@ -27,8 +27,8 @@ import vn.gov.eid.dossier.domain.IdempotencyRecord;
 import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.PhoneNumbers;
 import vn.gov.eid.dossier.messaging.DossierEvents;
-import vn.gov.eid.platform.problem.ProblemException;
-import vn.gov.eid.platform.problem.Violation;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /** Business rules of dossiers: submission, the workflow state machine, audit trail and events. */
 @ApplicationScoped
@@ -86,7 +86,7 @@ public class DossierService {
             return null;
         }
         if (!known.requestHash.equals(hash)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+            throw DomainException.unprocessable("idempotency-key-reused", "Idempotency-Key already used",
                     "This Idempotency-Key was used for a different request body");
         }
         return new Submission(find(known.dossierId), true);
@@ -100,7 +100,7 @@ public class DossierService {
         });
         if (request.type() == DossierType.ISSUE) {
             Dossier.lastCompletedFor(pid).ifPresent(done -> {
-                throw new ProblemException(409, "already-issued", "A card was already issued to this person",
+                throw DomainException.conflict("already-issued", "A card was already issued to this person",
                         "This person has a completed dossier; use EXCHANGE or REISSUE instead of ISSUE")
                         .with("completedDossierId", done.id);
             });
@@ -148,18 +148,18 @@ public class DossierService {
                               Long expectedVersion) {
         Action action = request.action();
         if (!roles.contains(action.role())) {
-            throw new ProblemException(403, "action-not-permitted", "Action not permitted for your role",
+            throw DomainException.notPermitted("action-not-permitted", "Action not permitted for your role",
                     action + " is reserved for the " + action.role() + " role")
                     .with("action", action).with("requiredRole", action.role());
         }
         if (action.noteRequired() && (request.note() == null || request.note().isBlank())) {
-            throw new ProblemException(400, "validation", "Invalid request", "The request has invalid fields")
+            throw DomainException.invalid("validation", "Invalid request", "The request has invalid fields")
                     .with("violations", List.of(new Violation("note", "is required for " + action)));
         }
         Dossier d = find(id);
         checkVersion(d, expectedVersion);
         DossierStatus from = d.status;
-        DossierStatus to = action.next(from).orElseThrow(() -> new ProblemException(409, "transition-not-allowed",
+        DossierStatus to = action.next(from).orElseThrow(() -> DomainException.conflict("transition-not-allowed",
                 "Action not allowed in the current state", action + " is not allowed when the dossier is " + from)
                 .with("dossierStatus", from).with("allowedActions", Action.allowedFrom(from)));
         guard(d, action);
@@ -184,12 +184,12 @@ public class DossierService {
         checkVersion(d, expectedVersion);
         // The citizen may bring an original late, while the approved card is being produced.
         if (!d.status.open()) {
-            throw new ProblemException(409, "dossier-locked", "Dossier no longer editable",
+            throw DomainException.conflict("dossier-locked", "Dossier no longer editable",
                     "The documents of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
         }
         EidRegistration reg = d.eidRegistration;
         if (reg == null || reg.integratedDocuments().stream().noneMatch(doc -> doc.type() == type)) {
-            throw new ProblemException(404, "document-not-found", "No such integrated document",
+            throw DomainException.notFound("document-not-found", "No such integrated document",
                     "The dossier has no integrated document of type " + type);
         }
         d.eidRegistration = new EidRegistration(reg.phoneNumber(), reg.email(), reg.dependents(),
@@ -223,7 +223,7 @@ public class DossierService {
     public Dossier find(UUID id) {
         Dossier d = Dossier.findById(id);
         if (d == null) {
-            throw new ProblemException(404, "dossier-not-found", "Dossier not found", "No dossier with id " + id);
+            throw DomainException.notFound("dossier-not-found", "Dossier not found", "No dossier with id " + id);
         }
         return d;
     }
@@ -246,14 +246,14 @@ public class DossierService {
     /** Preconditions beyond the state table: what must be on file before a supervisor decides. */
     private static void guard(Dossier d, Action action) {
         if (action == Action.APPROVE && !d.biometricsCaptured) {
-            throw new ProblemException(409, "biometrics-missing", "Biometrics missing",
+            throw DomainException.conflict("biometrics-missing", "Biometrics missing",
                     "Capture the portrait and fingerprints before approving");
         }
         if (action == Action.COMPLETE && d.eidRegistration != null) {
             List<String> unverified = d.eidRegistration.integratedDocuments().stream()
                     .filter(doc -> !doc.originalVerified()).map(doc -> doc.type().name()).toList();
             if (!unverified.isEmpty()) {
-                throw new ProblemException(409, "unverified-documents", "Integrated documents not verified",
+                throw DomainException.conflict("unverified-documents", "Integrated documents not verified",
                         "An officer must compare the originals of " + unverified + " before completion")
                         .with("unverifiedDocuments", unverified);
             }
@@ -262,7 +262,7 @@ public class DossierService {
 
     private static void checkVersion(Dossier d, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != d.version) {
-            throw new ProblemException(412, "stale-dossier", "Dossier changed meanwhile",
+            throw DomainException.stale("stale-dossier", "Dossier changed meanwhile",
                     "The dossier was modified since you read it; reload it and try again")
                     .with("currentVersion", d.version);
         }
@@ -273,7 +273,7 @@ public class DossierService {
         // Biometrics must be on file before the supervisor approves, and cannot change after.
         if (d.status != DossierStatus.SUBMITTED && d.status != DossierStatus.IN_REVIEW
                 && d.status != DossierStatus.SUPPLEMENT_REQUESTED) {
-            throw new ProblemException(409, "dossier-locked", "Dossier no longer editable",
+            throw DomainException.conflict("dossier-locked", "Dossier no longer editable",
                     "The " + what + " of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
         }
     }
@@ -309,14 +309,14 @@ public class DossierService {
         return false;
     }
 
-    private static ProblemException openDossierExists(UUID openId) {
-        ProblemException p = new ProblemException(409, "open-dossier-exists", "This person already has an open dossier",
+    private static DomainException openDossierExists(UUID openId) {
+        DomainException p = DomainException.conflict("open-dossier-exists", "This person already has an open dossier",
                 "Finish or reject the open dossier before submitting a new one");
         return openId == null ? p : p.with("openDossierId", openId);
     }
 
-    private static ProblemException concurrentChange() {
-        return new ProblemException(409, "concurrent-change", "Dossier changed meanwhile",
+    private static DomainException concurrentChange() {
+        return DomainException.conflict("concurrent-change", "Dossier changed meanwhile",
                 "Another user changed this dossier at the same time; reload it and try again");
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.gov.eid.identity.service.AuthService;
 import vn.gov.eid.identity.service.TokenService;
 import vn.gov.eid.identity.service.TokenService.IssuedToken;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 
 /** The token endpoint (OAuth2-style password and client_credentials grants) and the password change. */
 @Path("/api/v1/auth")
@@ -58,7 +58,7 @@ public class AuthResource {
         } else if ("client_credentials".equals(grantType)) {
             issued = auth.clientCredentialsGrant(clientId, clientSecret);
         } else {
-            throw new ProblemException(400, "unsupported-grant-type", "Unsupported grant type",
+            throw DomainException.invalid("unsupported-grant-type", "Unsupported grant type",
                     "grant_type must be password or client_credentials");
         }
         // Tokens must not be kept by caches between the caller and us (RFC 6749 section 5.1).

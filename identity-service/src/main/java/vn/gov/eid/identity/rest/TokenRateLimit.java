@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 import vn.gov.eid.platform.problem.ProblemMappers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +50,7 @@ public class TokenRateLimit {
         }
         long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
         // the platform renders the problem like every other error; only Retry-After is added here
-        ProblemException tooMany = new ProblemException(429, "too-many-requests", "Too many requests", "more than "
+        DomainException tooMany = DomainException.rateLimited("too-many-requests", "Too many requests", "more than "
                 + config.rateLimit().requestsPerMinute() + " token requests a minute from this address; retry after "
                 + retryAfter + " s");
         return Response.fromResponse(PROBLEMS.problem(tooMany, ctx.getUriInfo())).header("Retry-After", retryAfter).build();

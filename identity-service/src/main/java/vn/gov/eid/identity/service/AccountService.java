@@ -20,7 +20,7 @@ import vn.gov.eid.identity.messaging.AccountEvents.SmsPurpose;
 import vn.gov.eid.identity.messaging.DossierCompleted;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.privacy.Masking;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 
 /** Creates citizens' accounts from completed dossiers and answers account look-ups. */
 @ApplicationScoped
@@ -69,7 +69,7 @@ public class AccountService {
     public AccountView lock(String personalIdNumber, String operator, String reason) {
         CitizenAccount a = require(personalIdNumber);
         if (a.status == AccountStatus.LOCKED) {
-            throw new ProblemException(409, "account-already-locked", "Account already locked",
+            throw DomainException.conflict("account-already-locked", "Account already locked",
                     "account " + personalIdNumber + " is already locked");
         }
         Instant now = now();
@@ -88,7 +88,7 @@ public class AccountService {
         Instant now = now();
         boolean failedLoginLock = a.lockedUntil != null && a.lockedUntil.isAfter(now);
         if (a.status != AccountStatus.LOCKED && !failedLoginLock) {
-            throw new ProblemException(409, "account-not-locked", "Account not locked",
+            throw DomainException.conflict("account-not-locked", "Account not locked",
                     "account " + personalIdNumber + " is not locked");
         }
         if (a.status == AccountStatus.LOCKED) {
@@ -137,7 +137,7 @@ public class AccountService {
     private CitizenAccount require(String personalIdNumber) {
         CitizenAccount a = CitizenAccount.findById(personalIdNumber, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
-            throw new ProblemException(404, "account-not-found", "Account not found",
+            throw DomainException.notFound("account-not-found", "Account not found",
                     "no e-ID account for personal ID number " + personalIdNumber);
         }
         return a;
@@ -152,7 +152,7 @@ public class AccountService {
     public AccountView get(String personalIdNumber) {
         CitizenAccount a = CitizenAccount.findById(personalIdNumber);
         if (a == null) {
-            throw new ProblemException(404, "account-not-found", "Account not found",
+            throw DomainException.notFound("account-not-found", "Account not found",
                     "no e-ID account for personal ID number " + personalIdNumber);
         }
         return AccountView.of(a);

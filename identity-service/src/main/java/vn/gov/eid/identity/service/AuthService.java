@@ -19,8 +19,8 @@ import vn.gov.eid.identity.domain.ServiceClient;
 import vn.gov.eid.identity.domain.StaffUser;
 import vn.gov.eid.identity.messaging.AccountEvents;
 import vn.gov.eid.identity.service.TokenService.IssuedToken;
-import vn.gov.eid.platform.problem.ProblemException;
-import vn.gov.eid.platform.problem.Violation;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /**
  * Authenticates citizens, staff users and service clients and issues their tokens; counts failed logins and
@@ -52,10 +52,10 @@ public class AuthService {
      * The password grant for citizens (username = personal ID number) and staff users. Failed attempts are
      * counted in the same transaction, which is why problems do not roll it back.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(dontRollbackOn = DomainException.class)
     public IssuedToken passwordGrant(String username, String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid request",
+            throw DomainException.invalid("invalid-request", "Invalid request",
                     "grant_type=password needs username and password");
         }
         String name = username.trim();
@@ -85,7 +85,7 @@ public class AuthService {
     @Transactional
     public IssuedToken clientCredentialsGrant(String clientId, String secret) {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid request",
+            throw DomainException.invalid("invalid-request", "Invalid request",
                     "grant_type=client_credentials needs client_id and client_secret");
         }
         ServiceClient client = ServiceClient.findById(clientId.trim());
@@ -108,11 +108,11 @@ public class AuthService {
      * Replaces a citizen's password (the temporary one or their own); activates a pending account and
      * publishes account-activated through the outbox.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(dontRollbackOn = DomainException.class)
     public void changePassword(String username, String currentPassword, String newPassword) {
         CitizenAccount account = CitizenAccount.findById(username, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
-            throw new ProblemException(404, "account-not-found", "Account not found",
+            throw DomainException.notFound("account-not-found", "Account not found",
                     "no citizen account for the token's subject");
         }
         Instant now = now();
@@ -134,7 +134,7 @@ public class AuthService {
             violations.add(new Violation("newPassword", "must differ from the current password"));
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
+            throw DomainException.invalid("validation", "Invalid request",
                     violations.size() + " field(s) are invalid").with("violations", violations);
         }
         account.passwordHash = hasher.hash(newPassword);
@@ -166,7 +166,7 @@ public class AuthService {
         }
         if (account.passwordTemporary) {
             if (account.passwordExpiresAt != null && !now.isBefore(account.passwordExpiresAt)) {
-                throw new ProblemException(401, "temporary-password-expired", "Temporary password expired",
+                throw DomainException.unauthenticated("temporary-password-expired", "Temporary password expired",
                         "the temporary password expired at " + account.passwordExpiresAt
                                 + "; ask for a credential reset")
                         .with("expiredAt", account.passwordExpiresAt.toString());
@@ -192,7 +192,7 @@ public class AuthService {
 
     private void refuseIfLocked(CitizenAccount account, Instant now) {
         if (account.status == AccountStatus.LOCKED) {
-            throw new ProblemException(423, "account-locked", "Account locked",
+            throw DomainException.locked("account-locked", "Account locked",
                     "the account is locked by an operator; contact support");
         }
         if (account.lockedUntil != null && now.isBefore(account.lockedUntil)) {
@@ -215,14 +215,14 @@ public class AuthService {
         }
     }
 
-    private static ProblemException lockedUntil(Instant until) {
-        return new ProblemException(423, "account-locked", "Account locked",
+    private static DomainException lockedUntil(Instant until) {
+        return DomainException.locked("account-locked", "Account locked",
                 "too many failed logins; the account is locked until " + until)
                 .with("lockedUntil", until.toString());
     }
 
-    private static ProblemException invalidCredentials() {
-        return new ProblemException(401, "invalid-credentials", "Invalid credentials",
+    private static DomainException invalidCredentials() {
+        return DomainException.unauthenticated("invalid-credentials", "Invalid credentials",
                 "the username or password is wrong");
     }
 

@@ -34,7 +34,7 @@ import vn.gov.eid.notification.smpp.SmppGateway;
 import vn.gov.eid.notification.smpp.SubmitOutcome;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.outbox.Outbox;
-import vn.gov.eid.platform.problem.ProblemException;
+import vn.gov.eid.platform.error.DomainException;
 
 /**
  * The lifecycle of every SMS: accepts requests, claims and submits due messages, applies submit outcomes and
@@ -329,14 +329,14 @@ public class SmsService {
     public Retried retry(UUID id, String operator, String reason, boolean confirmDuplicateRisk) {
         SmsMessage m = SmsMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
-            throw new ProblemException(404, "message-not-found", "Message not found", "no SMS with id " + id);
+            throw DomainException.notFound("message-not-found", "Message not found", "no SMS with id " + id);
         }
         if (m.state != SmsState.FAILED) {
-            throw new ProblemException(409, "message-not-failed", "Only a FAILED message can be retried",
+            throw DomainException.conflict("message-not-failed", "Only a FAILED message can be retried",
                     "the message is " + m.state + "; only FAILED messages can be retried").with("state", m.state.name());
         }
         if (m.sealed == null) {
-            throw new ProblemException(409, "secret-erased", "The message can no longer be sent",
+            throw DomainException.conflict("secret-erased", "The message can no longer be sent",
                     "the encrypted content of this message was erased (retention of " + config.failedRetention()
                             + " passed, or it could not be opened); issue a credential reset for "
                             + m.personalIdNumber + " at identity-service, which sends a new SMS")
@@ -344,7 +344,7 @@ public class SmsService {
         }
         boolean risk = mayHaveBeenSent(m.lastError);
         if (risk && !confirmDuplicateRisk) {
-            throw new ProblemException(409, "duplicate-risk-unconfirmed", "The citizen may already have this SMS",
+            throw DomainException.conflict("duplicate-risk-unconfirmed", "The citizen may already have this SMS",
                     "the submit of this message may have reached the SMSC (" + m.lastError.split("[ :]", 2)[0]
                             + "): check with the SMSC, then retry with \"confirmDuplicateRisk\": true to accept that"
                             + " the citizen may receive it twice").with("lastError", m.lastError);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import vn.gov.eid.platform.concurrent.DaemonThreads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -69,11 +70,7 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = Executors.newSingleThreadExecutor(DaemonThreads.named("outbox-relay"));
         wake();
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /** Turns every error that reaches a REST caller into RFC 9457 problem+json, never a stack trace. */
 public class ProblemMappers {
@@ -26,10 +28,26 @@ public class ProblemMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Map<String, Object> body = body(e.type(), e.title(), e.status(), e.detail(), uri);
+    public Response problem(DomainException e, UriInfo uri) {
+        int status = status(e.kind());
+        Map<String, Object> body = body(e.type(), e.title(), status, e.detail(), uri);
         body.putAll(e.extensions());
-        return respond(e.status(), body);
+        return respond(status, body);
+    }
+
+    /** The one place where a kind of domain failure becomes an HTTP status code. */
+    public static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case NOT_PERMITTED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case UNPROCESSABLE -> 422;
+            case LOCKED -> 423;
+            case RATE_LIMITED -> 429;
+        };
     }
 
     @ServerExceptionMapper
@@ -38,16 +56,13 @@ public class ProblemMappers {
                 .map(v -> new Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
-        Map<String, Object> body = body(ProblemException.TYPE_PREFIX + "validation", "Invalid request", 400,
-                violations.size() + " field(s) are invalid", uri);
-        body.put("violations", violations);
-        return respond(400, body);
+        return problem(DomainException.violations(violations), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return respond(400, body(ProblemException.TYPE_PREFIX + "malformed-body", "Malformed request body", 400,
-                "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri));
+        return problem(DomainException.invalid("malformed-body", "Malformed request body",
+                "the body is not valid JSON for this request: " + e.getOriginalMessage()), uri);
     }
 
     /**
@@ -61,13 +76,10 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
-            Map<String, Object> body = body(ProblemException.TYPE_PREFIX + "validation", "Invalid request", 400,
-                    "1 field(s) are invalid", uri);
-            body.put("violations", List.of(new Violation(field, "must be one of " + allowed)));
-            return respond(400, body);
+            return problem(DomainException.violations(List.of(new Violation(field, "must be one of " + allowed))), uri);
         }
-        return respond(400, body(ProblemException.TYPE_PREFIX + "malformed-body", "Malformed request body", 400,
-                "the body does not fit this request" + (field.isEmpty() ? "" : " at " + field), uri));
+        return problem(DomainException.invalid("malformed-body", "Malformed request body",
+                "the body does not fit this request" + (field.isEmpty() ? "" : " at " + field)), uri);
     }
 
     @ServerExceptionMapper
@@ -77,7 +89,7 @@ public class ProblemMappers {
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         String code = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         Response.ResponseBuilder builder = Response.fromResponse(respond(status,
-                body(ProblemException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
+                body(DomainException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -90,20 +102,20 @@ public class ProblemMappers {
     @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
             io.quarkus.security.UnauthorizedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, body(ProblemException.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
-                "a valid bearer token is required", uri))).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(problem(DomainException.unauthenticated("unauthorized", "Unauthorized",
+                "a valid bearer token is required"), uri)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return respond(403, body(ProblemException.TYPE_PREFIX + "forbidden", "Forbidden", 403,
-                "the token does not grant this action", uri));
+        return problem(DomainException.notPermitted("forbidden", "Forbidden", "the token does not grant this action"),
+                uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(500, body(ProblemException.TYPE_PREFIX + "internal", "Internal error", 500,
+        return respond(500, body(DomainException.TYPE_PREFIX + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", uri));
     }
 
