@@ -46,7 +46,7 @@ class OutboxKafkaOutageTest {
         }
         // the relay tries (and fails, sends time out after 3 s) for a while: the rows wait, unpublished
         await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
-        assertEquals(5, unpublished());
+        assertEquals(5, OutboxRows.unpublished(em));
 
         KafkaOutageResource.proxy.restore();
         List<String> expected = new ArrayList<>(List.of(before.toString()));
@@ -55,16 +55,11 @@ class OutboxKafkaOutageTest {
         List<String> seen = ids(key);
         assertTrue(seen.containsAll(expected), "every event arrives: " + seen);
         assertEquals(expected, seen.stream().distinct().toList(), "in the order written");
-        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxRows.unpublished(em) == 0);
     }
 
     private UUID write(String key, int n) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n)));
-    }
-
-    private long unpublished() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue());
     }
 
     /** ce_ids of the key's records on the broker (through the proxy: the broker advertises its address). */
