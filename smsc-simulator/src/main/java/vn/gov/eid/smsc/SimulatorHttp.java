@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jsmpp.util.DeliveryReceiptState;
 
 /**
  * The simulator's HTTP side: lets a person read the received SMS and lets tests or operators set fault modes.
@@ -28,11 +29,7 @@ final class SimulatorHttp {
     SimulatorHttp(SmscSimulator simulator, int port) throws IOException {
         this.simulator = simulator;
         this.server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "smsc-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(2, DaemonThreads.named("smsc-http")));
         server.createContext("/api/messages", this::messages);
         server.createContext("/api/faults", this::faults);
         server.createContext("/", this::page);
@@ -71,12 +68,7 @@ final class SimulatorHttp {
                     return;
                 }
                 try {
-                    // Absent members mean "off": a POST describes the whole fault state.
-                    FaultModes modes = new FaultModes(body.path("throttle").asInt(0), body.path("reject").asInt(0),
-                            body.path("rejectStatus").asInt(0x0b), body.path("dropConnection").asInt(0),
-                            body.path("receiptDelayMs").asLong(0), body.path("withholdReceipts").asBoolean(false),
-                            body.path("receiptStat").asText("DELIVRD"));
-                    org.jsmpp.util.DeliveryReceiptState.valueOf(modes.receiptStat());
+                    FaultModes modes = faultModes(body);
                     simulator.setFaults(modes);
                     if (body.path("dropConnectionsNow").asBoolean(false)) {
                         simulator.dropConnections();
@@ -88,6 +80,20 @@ final class SimulatorHttp {
             }
             default -> send(exchange, 405, "text/plain", "method not allowed".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The fault modes a POST body describes. Absent members mean "off": a POST describes the whole fault state.
+     *
+     * @throws IllegalArgumentException for a receipt state jSMPP does not know or a negative receipt delay
+     */
+    static FaultModes faultModes(JsonNode body) {
+        FaultModes modes = new FaultModes(body.path("throttle").asInt(0), body.path("reject").asInt(0),
+                body.path("rejectStatus").asInt(0x0b), body.path("dropConnection").asInt(0),
+                body.path("receiptDelayMs").asLong(0), body.path("withholdReceipts").asBoolean(false),
+                body.path("receiptStat").asText("DELIVRD"));
+        DeliveryReceiptState.valueOf(modes.receiptStat());
+        return modes;
     }
 
     private void page(HttpExchange exchange) throws IOException {
