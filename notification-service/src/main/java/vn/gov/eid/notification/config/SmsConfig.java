@@ -15,7 +15,7 @@ public interface SmsConfig {
     String privateKeyLocation();
 
     /** Sender id (source address) shown on the handset (SMS_SENDER_ID). */
-    @WithDefault("BoCongAn")
+    @WithDefault("${SMS_SENDER_ID:BoCongAn}")
     String senderId();
 
     /** Topic the status events go to. */
@@ -74,15 +74,14 @@ public interface SmsConfig {
     /** SMPP 3.4 session settings. */
     interface Smpp {
         /** SMSC host (SMPP_HOST). */
-        @WithDefault("localhost")
+        @WithDefault("${SMPP_HOST:localhost}")
         String host();
 
         /** SMSC port (SMPP_PORT). */
-        @WithDefault("2775")
+        @WithDefault("${SMPP_PORT:2775}")
         int port();
 
-        /** System id to bind with (SMPP_SYSTEM_ID). */
-        @WithDefault("eid")
+        /** System id to bind with (SMPP_SYSTEM_ID), 1 to 15 characters; required (application.properties). */
         String systemId();
 
         /** Password to bind with (SMPP_PASSWORD), at most 8 characters (SMPP 3.4). */

@@ -3,30 +3,30 @@ package vn.gov.eid.notification.rest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import vn.gov.eid.notification.domain.PersonalIdNumber;
+import vn.gov.eid.notification.domain.Role;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.service.MessageQueries;
 import vn.gov.eid.notification.service.SmsService;
@@ -37,7 +37,7 @@ import vn.gov.eid.notification.service.SmsService;
  */
 @Path("/api/v1/messages")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("operator")
+@RolesAllowed(Role.OPERATOR)
 public class MessagesResource {
 
     @Inject
@@ -52,7 +52,8 @@ public class MessagesResource {
     @GET
     @Operation(summary = "SMS of a citizen (or all), newest first, filtered by state and creation time")
     public List<MessageView> list(
-            @QueryParam("personalIdNumber") @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber,
+            @QueryParam("personalIdNumber") @Pattern(regexp = PersonalIdNumber.PATTERN, message = "must be 12 digits")
+            String personalIdNumber,
             @QueryParam("state") SmsState state,
             @QueryParam("from") Instant from,
             @QueryParam("to") Instant to,

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,6 +22,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
+import vn.gov.eid.platform.concurrent.DaemonThreads;
 
 /**
  * Drives sending: one loop finds due messages (woken by new messages after their commit and by a periodic tick
@@ -40,11 +40,7 @@ public class SmsDispatcher {
     @Inject
     SmsConfig config;
 
-    private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sms-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(DaemonThreads.named("sms-dispatch"));
     private ExecutorService workers;
     private Semaphore window;
     /** Messages handed to a worker and not finished yet: never handed out twice. */
@@ -60,12 +56,7 @@ public class SmsDispatcher {
             throw new IllegalStateException("eid.sms.window must be at least 1, is " + size);
         }
         window = new Semaphore(size);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(size, r -> {
-            Thread t = new Thread(r, "sms-submit-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        workers = Executors.newFixedThreadPool(size, DaemonThreads.numbered("sms-submit"));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -92,13 +83,13 @@ public class SmsDispatcher {
         sms.onReceipt(receipt);
     }
 
-    @Scheduled(every = "${eid.sms.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${eid.sms.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
     }
 
     /** Erases the ciphertext of FAILED messages whose retry retention has passed. */
-    @Scheduled(every = "${eid.sms.purge-interval:5m}", delayed = "10s",
+    @Scheduled(every = "${eid.sms.purge-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         if (started) {

@@ -26,14 +26,12 @@ import jakarta.persistence.LockModeType;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsRetry;
 import vn.gov.eid.notification.domain.SmsState;
-import vn.gov.eid.notification.messaging.SmsDeadLettered;
-import vn.gov.eid.notification.messaging.SmsRequested;
-import vn.gov.eid.notification.messaging.SmsStatusChanged;
+import vn.gov.eid.notification.domain.SmsText;
+import vn.gov.eid.notification.messaging.out.SmsEvents;
 import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
 import vn.gov.eid.notification.smpp.SmppGateway;
 import vn.gov.eid.notification.smpp.SubmitOutcome;
 import vn.gov.eid.platform.crypto.Sealing;
-import vn.gov.eid.platform.outbox.Outbox;
 import vn.gov.eid.platform.error.DomainException;
 
 /**
@@ -47,7 +45,7 @@ public class SmsService {
     SmsConfig config;
 
     @Inject
-    Outbox outbox;
+    SmsEvents events;
 
     @Inject
     ObjectMapper mapper;
@@ -77,8 +75,7 @@ public class SmsService {
 
     /** Persists a new request as QUEUED in the caller's transaction; a request id already known is ignored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accept(SmsRequested request) {
-        request.validate();
+    public void accept(NewSms request) {
         if (SmsMessage.count("requestId", request.requestId()) > 0) {
             Log.infof("SMS request %s already known; ignored", request.requestId());
             return;
@@ -90,7 +87,7 @@ public class SmsService {
         m.personalIdNumber = request.personalIdNumber();
         m.purpose = request.purpose();
         m.phoneMasked = request.phoneMasked();
-        m.templateParams = json(request.templateParams() == null ? Map.of() : request.templateParams());
+        m.templateParams = json(request.templateParams());
         m.sealed = request.sealed();
         m.state = SmsState.QUEUED;
         m.nextAttemptAt = now;
@@ -289,9 +286,7 @@ public class SmsService {
         }
         String category = reason == null ? "UNKNOWN" : reason.split("[ :]", 2)[0];
         metrics.counter("sms.failed", "state", state.name(), "reason", category).increment();
-        outbox.add(config.deadLetterTopic(), m.personalIdNumber, SmsDeadLettered.TYPE,
-                new SmsDeadLettered(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.phoneMasked,
-                        state.name(), m.attempts, reason, now));
+        events.deadLettered(m, reason, now);
         Log.warnf("SMS %s to %s %s: %s", m.id, m.phoneMasked, state, reason);
     }
 
@@ -378,9 +373,7 @@ public class SmsService {
     }
 
     private void publish(SmsMessage m, String reason) {
-        outbox.add(config.statusTopic(), m.personalIdNumber, SmsStatusChanged.TYPE,
-                new SmsStatusChanged(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.state.name(),
-                        m.phoneMasked, m.smscMessageId, m.attempts, reason, m.updatedAt));
+        events.statusChanged(m, reason);
     }
 
     private String json(Object value) {

@@ -36,7 +36,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import vn.gov.eid.notification.config.SmsConfig;
-import vn.gov.eid.notification.service.SmsText;
+import vn.gov.eid.notification.domain.SmsText;
+import vn.gov.eid.platform.concurrent.DaemonThreads;
 
 /**
  * The one SMPP 3.4 transceiver session to the SMSC: binds, keeps it alive with enquire_link, re-binds with
@@ -51,11 +52,8 @@ public class SmppGateway {
     @Inject
     Event<DeliveryReceiptReceived> receipts;
 
-    private final ScheduledExecutorService rebinder = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "smpp-rebind");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService rebinder =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("smpp-rebind"));
     private final Object rebindLock = new Object();
     private volatile SMPPSession session;
     private volatile boolean stopping;

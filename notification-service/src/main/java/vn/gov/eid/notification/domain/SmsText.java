@@ -1,9 +1,7 @@
-package vn.gov.eid.notification.service;
+package vn.gov.eid.notification.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import vn.gov.eid.notification.domain.Purpose;
 
 /**
  * Renders the text of each purpose (Vietnamese without diacritics, so one GSM-7 segment) and encodes it for

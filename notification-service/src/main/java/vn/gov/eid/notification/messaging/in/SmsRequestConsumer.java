@@ -1,4 +1,6 @@
-package vn.gov.eid.notification.messaging;
+package vn.gov.eid.notification.messaging.in;
+
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,7 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Set;
+import vn.gov.eid.notification.messaging.EventTypes;
 import vn.gov.eid.notification.service.SmsService;
 import vn.gov.eid.platform.inbox.Inbox;
 
@@ -36,7 +38,7 @@ public class SmsRequestConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.accept(CONSUMER, record, Set.of(SmsRequested.TYPE))
-                .ifPresent(event -> sms.accept(event.dataAs(mapper, SmsRequested.class)));
+        inbox.accept(CONSUMER, record, Set.of(EventTypes.SMS_REQUESTED))
+                .ifPresent(event -> sms.accept(event.dataAs(mapper, SmsRequested.class).toNewSms()));
     }
 }

@@ -1,4 +1,4 @@
-package vn.gov.eid.notification.messaging;
+package vn.gov.eid.notification.messaging.out;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +9,4 @@ import java.util.UUID;
  */
 public record SmsDeadLettered(UUID messageId, UUID requestId, String personalIdNumber, String purpose,
                               String phoneMasked, String state, int attempts, String reason, Instant at) {
-
-    public static final String TYPE = "vn.gov.eid.sms.dead-lettered.v1";
 }

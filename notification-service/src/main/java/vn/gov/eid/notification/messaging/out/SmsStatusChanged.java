@@ -1,4 +1,4 @@
-package vn.gov.eid.notification.messaging;
+package vn.gov.eid.notification.messaging.out;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,6 +8,4 @@ import java.util.UUID;
  */
 public record SmsStatusChanged(UUID messageId, UUID requestId, String personalIdNumber, String purpose, String state,
                                String phoneMasked, String smscMessageId, int attempts, String reason, Instant at) {
-
-    public static final String TYPE = "vn.gov.eid.sms.status-changed.v1";
 }
