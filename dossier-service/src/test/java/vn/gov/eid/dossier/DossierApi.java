@@ -5,13 +5,22 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import vn.gov.eid.dossier.domain.Role;
 import vn.gov.eid.testsupport.TestTokens;
 
-/** Test helper: valid request bodies with fresh personal ID numbers, and calls with role tokens. */
+/**
+ * Test helper: valid request bodies with fresh personal ID numbers, calls with role tokens, and what is stored
+ * (read straight from the database, not through the API).
+ */
 final class DossierApi {
     static final String BASE = "/api/v1/dossiers";
     static final String TOPIC = "dossier.events.v1";
@@ -21,15 +30,15 @@ final class DossierApi {
     }
 
     static String officer() {
-        return TestTokens.token("officer1", "officer");
+        return TestTokens.token("officer1", Role.OFFICER);
     }
 
     static String supervisor() {
-        return TestTokens.token("supervisor1", "supervisor");
+        return TestTokens.token("supervisor1", Role.SUPERVISOR);
     }
 
     static String partner() {
-        return TestTokens.token("partner-portal", "partner");
+        return TestTokens.token("partner-portal", Role.PARTNER);
     }
 
     static String tokenFor(String role) {
@@ -140,5 +149,25 @@ final class DossierApi {
             default -> supervisor();
         };
         act(id, action, "REJECT".equals(action) ? "documents forged" : null, token).then().statusCode(200);
+    }
+
+    /** Dossier rows stored for this person. */
+    static long storedDossiers(DataSource db, String pid) throws SQLException {
+        return count(db, "select count(*) from dossier where personal_id_number = ?", pid);
+    }
+
+    /** Outbox rows (events, published or not) written for this person. */
+    static long outboxEvents(DataSource db, String pid) throws SQLException {
+        return count(db, "select count(*) from outbox_event where event_key = ?", pid);
+    }
+
+    private static long count(DataSource db, String sql, String pid) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

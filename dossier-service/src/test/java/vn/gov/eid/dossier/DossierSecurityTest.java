@@ -7,9 +7,6 @@ import static vn.gov.eid.dossier.DossierApi.BASE;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +88,7 @@ class DossierSecurityTest {
         RequestSpecification spec = token == null ? given() : given().auth().oauth2(token);
         assertEquals(401, call(endpoint, spec, body, Map.of("action", "START_REVIEW")),
                 endpoint + " with " + kind + " token");
-        assertEquals(0, storedDossiers(DossierApi.pidOf(body)));
+        assertEquals(0, DossierApi.storedDossiers(dataSource, DossierApi.pidOf(body)));
     }
 
     static Stream<Arguments> roles() {
@@ -118,20 +115,9 @@ class DossierSecurityTest {
         int status = call(endpoint, given().auth().oauth2(DossierApi.tokenFor(role)), body, transition);
         if (!allowed) {
             assertEquals(403, status, endpoint + " as " + role);
-            assertEquals(0, storedDossiers(DossierApi.pidOf(body)));
+            assertEquals(0, DossierApi.storedDossiers(dataSource, DossierApi.pidOf(body)));
         } else {
             assertEquals("submit".equals(endpoint) ? 201 : 200, status, endpoint + " as " + role);
-        }
-    }
-
-    long storedDossiers(String pid) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from dossier where personal_id_number = ?")) {
-            ps.setString(1, pid);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }
