@@ -153,6 +153,16 @@ class DossierWorkflowTest {
     }
 
     @Test
+    void supervisorMayStillRejectAnApprovedDossier() {
+        String id = submitted(DossierApi.newIssue());
+        List.of("START_REVIEW", "APPROVE").forEach(a -> step(id, a));
+        act(id, "REJECT", "fraud found before the card was handed over", supervisor()).then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        given().auth().oauth2(officer()).get(BASE + "/" + id + "/history").then()
+                .body("from[-1]", equalTo("APPROVED")).body("to[-1]", equalTo("REJECTED"));
+    }
+
+    @Test
     void wrongRoleForTheActionIs403() {
         String id = submitted(DossierApi.newIssue());
         act(id, "START_REVIEW", null, supervisor()).then().statusCode(403)

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.gov.eid.dossier.domain.validation.ConsistentApplicant;
+import vn.gov.eid.dossier.domain.validation.PersonalIdNumbers;
 
 /**
  * The citizen's data collected on the card dossier (Law on Citizen Identification 2014, art. 9 and 15).
@@ -16,7 +17,8 @@ import vn.gov.eid.dossier.domain.validation.ConsistentApplicant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ConsistentApplicant
 public record Applicant(
-        @NotNull @Pattern(regexp = "\\d{12}", message = "must be exactly 12 digits") String personalIdNumber,
+        @NotNull @Pattern(regexp = PersonalIdNumbers.FORMAT, message = PersonalIdNumbers.FORMAT_MESSAGE)
+        String personalIdNumber,
         /** Full name at birth. */
         @NotBlank @Size(max = 100) String fullName,
         @Size(max = 100) String otherNames,

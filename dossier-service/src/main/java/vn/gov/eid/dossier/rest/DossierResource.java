@@ -35,10 +35,11 @@ import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.Role;
 import vn.gov.eid.dossier.service.BiometricsCapture;
 import vn.gov.eid.dossier.service.DossierQuery;
-import vn.gov.eid.dossier.service.DossierService;
+import vn.gov.eid.dossier.service.EvidenceService;
 import vn.gov.eid.dossier.service.NewDossier;
-import vn.gov.eid.dossier.service.TransitionRequest;
-import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.dossier.service.OpenDossierExists;
+import vn.gov.eid.dossier.service.SubmissionService;
+import vn.gov.eid.dossier.service.WorkflowService;
 
 /** HTTP API of card dossiers: submission, workflow transitions, reads and the audit trail. */
 @Path("/api/v1/dossiers")
@@ -48,7 +49,13 @@ import vn.gov.eid.platform.error.DomainException;
 @SecurityRequirement(name = "jwt")
 public class DossierResource {
     @Inject
-    DossierService service;
+    SubmissionService submissions;
+
+    @Inject
+    WorkflowService workflow;
+
+    @Inject
+    EvidenceService evidence;
 
     @Inject
     DossierQuery query;
@@ -73,17 +80,15 @@ public class DossierResource {
                            @Parameter(description = "Client-chosen key; a retry with the same key and body returns "
                                    + "the first answer instead of creating a second dossier")
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
-        DossierService.Submission s;
+        SubmissionService.Submission s;
         try {
-            s = service.submit(body, actor(), idempotencyKey);
-        } catch (DomainException e) {
+            s = submissions.submit(body, actor(), idempotencyKey);
+        } catch (OpenDossierExists e) {
             // A simultaneous retry with the same key may have won the race: answer what it answered.
-            DossierService.Submission earlier = idempotencyKey == null || !e.type().endsWith(":open-dossier-exists")
-                    ? null : service.replayAfterConflict(body, actor(), idempotencyKey);
-            if (earlier == null) {
+            s = idempotencyKey == null ? null : submissions.replayAfterConflict(body, actor(), idempotencyKey);
+            if (s == null) {
                 throw e;
             }
-            s = earlier;
         }
         Dossier d = s.dossier();
         Response.ResponseBuilder r = Response.created(uriInfo.getBaseUriBuilder().path(DossierResource.class)
@@ -125,7 +130,7 @@ public class DossierResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "No such dossier")
     public Response get(@PathParam("id") UUID id) {
-        Dossier d = service.find(id);
+        Dossier d = query.find(id);
         return Response.ok(view(d)).tag(etag(d)).build();
     }
 
@@ -145,7 +150,8 @@ public class DossierResource {
                                @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "START_REVIEW", value = OpenApiExamples.TRANSITION), @ExampleObject(name = "REJECT", value = OpenApiExamples.REJECT)})) TransitionRequest body,
                                @Parameter(description = "ETag of the dossier as last read")
                                @HeaderParam("If-Match") String ifMatch) {
-        Dossier d = service.transition(id, body, actor(), identity.getRoles(), parseIfMatch(ifMatch));
+        Dossier d = workflow.transition(id, body.action(), body.note(), actor(), identity.getRoles(),
+                IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
 
@@ -163,7 +169,7 @@ public class DossierResource {
     public Response captureBiometrics(@PathParam("id") UUID id,
                                       @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "capture", value = OpenApiExamples.BIOMETRICS)})) BiometricsCapture body,
                                       @HeaderParam("If-Match") String ifMatch) {
-        DossierService.Captured c = service.captureBiometrics(id, body, actor(), parseIfMatch(ifMatch));
+        EvidenceService.Captured c = evidence.captureBiometrics(id, body, actor(), IfMatch.version(ifMatch));
         return Response.ok(BiometricsSummary.of(c.biometrics())).tag(etag(c.dossier())).build();
     }
 
@@ -178,7 +184,7 @@ public class DossierResource {
     @APIResponse(responseCode = "404", description = "The dossier has no document of that type")
     public Response verifyDocument(@PathParam("id") UUID id, @PathParam("type") IntegratedDocumentType type,
                                    @HeaderParam("If-Match") String ifMatch) {
-        Dossier d = service.verifyDocument(id, type, actor(), parseIfMatch(ifMatch));
+        Dossier d = evidence.verifyDocument(id, type, actor(), IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
 
@@ -189,7 +195,7 @@ public class DossierResource {
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(HistoryView::of).toList();
+        return query.history(id).stream().map(HistoryView::of).toList();
     }
 
     private DossierView view(Dossier d) {
@@ -203,24 +209,5 @@ public class DossierResource {
 
     static EntityTag etag(Dossier d) {
         return new EntityTag(Long.toString(d.version));
-    }
-
-    /** The version in an If-Match header ("3", W/"3"), null when absent or "*". */
-    static Long parseIfMatch(String header) {
-        if (header == null || header.isBlank() || header.trim().equals("*")) {
-            return null;
-        }
-        String v = header.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            // An ETag we never issued can only be stale.
-            throw DomainException.stale("stale-dossier", "Dossier changed meanwhile",
-                    "If-Match does not match the dossier's current ETag");
-        }
     }
 }

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import vn.gov.eid.dossier.domain.Finger;
 
-/** Body of PUT /api/v1/dossiers/{id}/biometrics: a JPEG portrait and per-finger templates, base64. */
+/** A biometrics capture as the devices produced it: a JPEG portrait and per-finger templates, base64. */
 public record BiometricsCapture(
         @NotBlank String portrait,
         @NotNull @Size(max = 10) List<@Valid @NotNull FingerprintCapture> fingerprints) {

@@ -25,7 +25,7 @@ public class BiometricsCheck {
     @Inject
     DossierConfig config;
 
-    /** The biometrics to store; 400 with one violation per broken limit otherwise. */
+    /** The biometrics to store; otherwise a validation failure with one violation per broken limit. */
     public Biometrics check(BiometricsCapture capture) {
         DossierConfig.BiometricsLimits limits = config.biometrics();
         List<Violation> violations = new ArrayList<>();
@@ -77,8 +77,7 @@ public class BiometricsCheck {
                     + limits.minFingers() + " needed"));
         }
         if (!violations.isEmpty()) {
-            throw DomainException.invalid("validation", "Invalid request", violations.size() + " field(s) are invalid")
-                    .with("violations", violations);
+            throw DomainException.violations(violations);
         }
         b.fingerprints = prints;
         return b;

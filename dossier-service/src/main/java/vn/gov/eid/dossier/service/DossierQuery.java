@@ -10,16 +10,20 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import vn.gov.eid.dossier.config.DossierConfig;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
+import vn.gov.eid.dossier.domain.HistoryEntry;
+import vn.gov.eid.dossier.domain.validation.PersonalIdNumbers;
 import vn.gov.eid.platform.error.DomainException;
 import vn.gov.eid.platform.error.Violation;
 
-/** Searches dossiers by status, person, type and creation time, one bounded page at a time. */
+/** Reads dossiers: one by id, its audit trail, or a search by status, person, type and creation time, paged. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DossierQuery {
@@ -35,6 +39,22 @@ public class DossierQuery {
     public record Result(List<Dossier> items, int page, int size, long total) {
     }
 
+    /** The dossier, or a not-found failure. */
+    public Dossier find(UUID id) {
+        Dossier d = Dossier.findById(id);
+        if (d == null) {
+            throw DomainException.notFound("dossier-not-found", "Dossier not found", "No dossier with id " + id);
+        }
+        return d;
+    }
+
+    /** The dossier's audit trail, oldest first. */
+    public List<HistoryEntry> history(UUID id) {
+        find(id);
+        return HistoryEntry.of(id);
+    }
+
+    /** One page of the dossiers that match every filter given; invalid filters fail with one violation each. */
     public Result search(Filter f) {
         List<Violation> violations = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
@@ -54,8 +74,8 @@ public class DossierQuery {
             }
         }
         if (f.personalIdNumber() != null) {
-            if (!f.personalIdNumber().matches("\\d{12}")) {
-                violations.add(new Violation("personalIdNumber", "must be exactly 12 digits"));
+            if (!PersonalIdNumbers.wellFormed(f.personalIdNumber())) {
+                violations.add(new Violation("personalIdNumber", PersonalIdNumbers.FORMAT_MESSAGE));
             } else {
                 where.append(" and personalIdNumber = :pid");
                 params.and("pid", f.personalIdNumber());
@@ -80,8 +100,7 @@ public class DossierQuery {
             violations.add(new Violation("size", "must be between 1 and " + config.paging().maxSize()));
         }
         if (!violations.isEmpty()) {
-            throw DomainException.invalid("validation", "Invalid request", violations.size() + " field(s) are invalid")
-                    .with("violations", violations);
+            throw DomainException.violations(violations);
         }
         PanacheQuery<Dossier> q = Dossier.find(where.toString(), Sort.descending("createdAt").and("id"), params);
         return new Result(q.page(Page.of(page, size)).list(), page, size, q.count());
@@ -91,7 +110,7 @@ public class DossierQuery {
         try {
             return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            out.add(new Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            out.add(new Violation(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

@@ -8,7 +8,7 @@ import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.ExchangeReason;
 
-/** What an officer submits to open a dossier (body of POST /api/v1/dossiers). */
+/** The command to open a dossier: what an officer submits (also the body of POST /api/v1/dossiers). */
 @DossierTypeRules
 public record NewDossier(
         @NotNull DossierType type,

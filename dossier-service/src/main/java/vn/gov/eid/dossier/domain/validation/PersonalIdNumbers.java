@@ -11,6 +11,12 @@ import vn.gov.eid.dossier.domain.Sex;
  * (Decree 137/2015/ND-CP art. 13; Circular 07/2016/TT-BCA art. 7) against the applicant's birth date and sex.
  */
 public final class PersonalIdNumbers {
+    /** The format of a personal ID number: exactly 12 digits (checked before any structural rule). */
+    public static final String FORMAT = "\\d{12}";
+
+    /** What a caller is told when a personal ID number does not have that format. */
+    public static final String FORMAT_MESSAGE = "must be exactly 12 digits";
+
     /** Province codes of birth registration, Circular 07/2016/TT-BCA appendix 1. */
     static final Set<String> PROVINCES = Set.of(
             "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022",
@@ -26,10 +32,15 @@ public final class PersonalIdNumbers {
     private PersonalIdNumbers() {
     }
 
+    /** Whether the value has the format of a personal ID number ({@link #FORMAT}). */
+    public static boolean wellFormed(String value) {
+        return value != null && value.matches(FORMAT);
+    }
+
     /** Every rule the number breaks; empty when it is consistent. Unknown birth date or sex skips those rules. */
     public static List<Failure> check(String number, LocalDate dateOfBirth, Sex sex) {
         List<Failure> failures = new ArrayList<>();
-        if (number == null || !number.matches("\\d{12}")) {
+        if (!wellFormed(number)) {
             // The format constraint on the field reports this one.
             return failures;
         }

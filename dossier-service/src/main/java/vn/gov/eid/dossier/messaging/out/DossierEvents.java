@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.messaging;
+package vn.gov.eid.dossier.messaging.out;
 
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +13,7 @@ import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.IntegratedDocument;
+import vn.gov.eid.dossier.messaging.EventTypes;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.outbox.Outbox;
 import vn.gov.eid.platform.privacy.Masking;
@@ -24,11 +25,6 @@ import vn.gov.eid.platform.privacy.Masking;
 @Startup
 @ApplicationScoped
 public class DossierEvents {
-    public static final String SUBMITTED = "vn.gov.eid.dossier.submitted.v1";
-    public static final String APPROVED = "vn.gov.eid.dossier.approved.v1";
-    public static final String REJECTED = "vn.gov.eid.dossier.rejected.v1";
-    public static final String COMPLETED = "vn.gov.eid.dossier.completed.v1";
-
     @Inject
     Outbox outbox;
 
@@ -46,9 +42,9 @@ public class DossierEvents {
     /** Announces the lifecycle state the dossier just reached, if that state has an event. */
     public void stateReached(Dossier dossier, Instant at) {
         switch (dossier.status) {
-            case SUBMITTED -> lifecycle(SUBMITTED, dossier, at);
-            case APPROVED -> lifecycle(APPROVED, dossier, at);
-            case REJECTED -> lifecycle(REJECTED, dossier, at);
+            case SUBMITTED -> lifecycle(EventTypes.DOSSIER_SUBMITTED, dossier, at);
+            case APPROVED -> lifecycle(EventTypes.DOSSIER_APPROVED, dossier, at);
+            case REJECTED -> lifecycle(EventTypes.DOSSIER_REJECTED, dossier, at);
             case COMPLETED -> completed(dossier, at);
             default -> {
                 // Internal review steps are not announced: no consumer acts on them.
@@ -69,7 +65,7 @@ public class DossierEvents {
                         Sealing.seal(new SealedContact(reg.phoneNumber(), reg.email()), contactKey),
                         reg.dependents().stream().map(CompletedEvent.EventDependent::of).toList(),
                         reg.integratedDocuments().stream().map(CompletedEvent.EventDocument::of).toList());
-        outbox.add(config.eventsTopic(), d.personalIdNumber, COMPLETED,
+        outbox.add(config.eventsTopic(), d.personalIdNumber, EventTypes.DOSSIER_COMPLETED,
                 new CompletedEvent(d.id.toString(), d.type.name(), d.personalIdNumber, d.fullName,
                         d.dateOfBirth.toString(), d.sex.name(), at.toString(), registration));
     }

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.service;
+package vn.gov.eid.dossier.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
