@@ -9,8 +9,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "eid.identity")
 public interface IdentityConfig {
 
-    /** iss of every issued token (IDENTITY_ISSUER); the other services check it. */
-    @WithDefault("https://identity.eid.gov.vn")
+    /**
+     * iss of every issued token; by default the issuer that every service, this one included, accepts
+     * (mp.jwt.verify.issuer, set by IDENTITY_ISSUER; its default is in the platform library).
+     */
+    @WithDefault("${mp.jwt.verify.issuer}")
     String issuer();
 
     /** PEM private RSA key that signs tokens (IDENTITY_SIGNING_KEY_LOCATION); required in prod. */

@@ -18,20 +18,24 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.gov.eid.identity.service.AccountService;
-import vn.gov.eid.identity.service.AccountService.AccountView;
-import vn.gov.eid.identity.service.AccountService.AuditView;
+import vn.gov.eid.identity.domain.PersonalIdNumber;
+import vn.gov.eid.identity.domain.Role;
+import vn.gov.eid.identity.service.AccountQueries;
+import vn.gov.eid.identity.service.OperatorActions;
 
 /** Account look-ups for operators and partner systems, and the operators' audited account actions. */
 @Path("/api/v1/accounts/{personalIdNumber}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    private static final String PID = "\\d{12}";
-    private static final String PID_MESSAGE = "must be 12 digits";
+    private static final String PID = PersonalIdNumber.REGEX;
+    private static final String PID_MESSAGE = PersonalIdNumber.MESSAGE;
 
     @Inject
-    AccountService accounts;
+    AccountQueries queries;
+
+    @Inject
+    OperatorActions actions;
 
     @Inject
     JsonWebToken jwt;
@@ -41,43 +45,43 @@ public class AccountResource {
     }
 
     @GET
-    @RolesAllowed({"operator", "partner"})
+    @RolesAllowed({Role.OPERATOR, Role.PARTNER})
     public AccountView get(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
-        return accounts.get(personalIdNumber);
+        return AccountView.of(queries.get(personalIdNumber));
     }
 
     @GET
     @Path("/audit")
-    @RolesAllowed("operator")
+    @RolesAllowed(Role.OPERATOR)
     public List<AuditView> audit(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
-        return accounts.audit(personalIdNumber);
+        return queries.audit(personalIdNumber).stream().map(AuditView::of).toList();
     }
 
     @POST
     @Path("/lock")
-    @RolesAllowed("operator")
+    @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView lock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
-        return accounts.lock(personalIdNumber, jwt.getName(), action.reason());
+        return AccountView.of(actions.lock(personalIdNumber, jwt.getName(), action.reason()));
     }
 
     @POST
     @Path("/unlock")
-    @RolesAllowed("operator")
+    @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView unlock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
-        return accounts.unlock(personalIdNumber, jwt.getName(), action.reason());
+        return AccountView.of(actions.unlock(personalIdNumber, jwt.getName(), action.reason()));
     }
 
     @POST
     @Path("/credential-resets")
-    @RolesAllowed("operator")
+    @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetCredential(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
-        String requestId = accounts.resetCredential(personalIdNumber, jwt.getName(), action.reason());
+        String requestId = actions.resetCredential(personalIdNumber, jwt.getName(), action.reason());
         // Accepted: the SMS with the new temporary password is on its way through notification-service.
         return Response.accepted(Map.of("smsRequestId", requestId)).build();
     }

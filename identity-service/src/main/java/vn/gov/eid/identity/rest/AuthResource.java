@@ -1,6 +1,5 @@
 package vn.gov.eid.identity.rest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,8 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.gov.eid.identity.domain.Role;
 import vn.gov.eid.identity.service.AuthService;
-import vn.gov.eid.identity.service.TokenService;
+import vn.gov.eid.identity.service.PasswordChangeService;
 import vn.gov.eid.identity.service.TokenService.IssuedToken;
 import vn.gov.eid.platform.error.DomainException;
 
@@ -28,17 +28,10 @@ public class AuthResource {
     AuthService auth;
 
     @Inject
-    JsonWebToken jwt;
+    PasswordChangeService passwords;
 
-    /** Body of the token response. */
-    public record TokenResponse(@JsonProperty("access_token") String accessToken,
-            @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn,
-            @JsonProperty("password_change_required") boolean passwordChangeRequired) {
-        static TokenResponse of(IssuedToken t) {
-            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.passwordChangeRequired());
-        }
-    }
+    @Inject
+    JsonWebToken jwt;
 
     /** Body of a password change. */
     public record PasswordChange(@NotNull @NotBlank String currentPassword, @NotNull @NotBlank String newPassword) {
@@ -67,10 +60,10 @@ public class AuthResource {
 
     @POST
     @Path("/password")
-    @RolesAllowed({TokenService.PASSWORD_CHANGE_GROUP, AuthService.CITIZEN_GROUP})
+    @RolesAllowed({Role.PASSWORD_CHANGE, Role.CITIZEN})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@Valid @NotNull PasswordChange body) {
-        auth.changePassword(jwt.getName(), body.currentPassword(), body.newPassword());
+        passwords.changePassword(jwt.getName(), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
 }

@@ -1,18 +1,12 @@
 package vn.gov.eid.identity.service;
 
-import com.sun.jna.Library;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
-import de.mkammerer.argon2.Argon2Version;
-import de.mkammerer.argon2.jna.Argon2Library;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
@@ -21,7 +15,8 @@ import vn.gov.eid.identity.config.IdentityConfig;
 /**
  * Hashes and verifies passwords with Argon2id, stored as PHC strings
  * ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}), using the reference C libargon2 through argon2-jvm
- * (docs/adr/0001). The only class that knows the implementation.
+ * (docs/adr/0001). With {@link NativeArgon2}, which checks the library at start, the only class that knows the
+ * implementation.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -29,16 +24,6 @@ public class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final String PREFIX = "$argon2id$v=19$";
-
-    /** RFC 9106 section 5.3 (Argon2id, t=3, m=32 KiB, p=4, with secret and associated data). */
-    private static final byte[] RFC9106_TAG = hex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
-
-    /**
-     * Made by BouncyCastle 1.82 (the implementation before this one) from {@link #KNOWN_PASSWORD}: proves at start that
-     * hashes stored earlier still verify, with the production parameters and a non-ASCII password.
-     */
-    static final String KNOWN_PHC = "$argon2id$v=19$m=7168,t=5,p=1$dm4tZWlkLXNlbGZ0ZXN0IQ$OFvd/aqt786drCWP7lixOq5J5PdUpRQptq9BzohL8zI";
-    static final String KNOWN_PASSWORD = "Mật_khẩu_2026";
 
     private final Argon2Advanced argon2;
     private final SecureRandom random = new SecureRandom();
@@ -80,34 +65,9 @@ public class PasswordHasher {
         this.maxConcurrent = maxConcurrent;
         this.currentPrefix = PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
         this.slots = new Semaphore(maxConcurrent, true);
-        selfTest();
+        NativeArgon2.selfTest(argon2, this, currentPrefix);
         Log.infof("Argon2id t=%d m=%d KiB p=%d, at most %d hashes at once, %s: known-answer tests passed",
                 iterations, memoryKib, parallelism, maxConcurrent, nativeLibrary());
-    }
-
-    /**
-     * Refuses to work with an Argon2 library that computes wrong results: a broken native build must not accept
-     * passwords (or store hashes nobody can verify later).
-     */
-    private void selfTest() {
-        byte[] password = filled(32, 0x01);
-        byte[] tag;
-        try {
-            tag = argon2.rawHashAdvanced(3, 32, 4, password, filled(16, 0x02), filled(8, 0x03), filled(12, 0x04), 32,
-                    Argon2Version.V13);
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Argon2id self-test failed: the native library cannot be used", e);
-        }
-        if (!MessageDigest.isEqual(RFC9106_TAG, tag)) {
-            throw new IllegalStateException("Argon2id self-test failed: wrong result for the RFC 9106 test vector");
-        }
-        if (!verify(KNOWN_PASSWORD, KNOWN_PHC) || verify(KNOWN_PASSWORD + "x", KNOWN_PHC)) {
-            throw new IllegalStateException("Argon2id self-test failed: a known PHC string does not verify as expected");
-        }
-        String fresh = hash(KNOWN_PASSWORD);
-        if (!fresh.startsWith(currentPrefix) || !verify(KNOWN_PASSWORD, fresh)) {
-            throw new IllegalStateException("Argon2id self-test failed: a fresh hash does not verify");
-        }
     }
 
     /** Returns the PHC string of a fresh salted Argon2id hash of the password. */
@@ -192,17 +152,7 @@ public class PasswordHasher {
      * extracts to a temporary file.
      */
     public String nativeLibrary() {
-        try {
-            Object handler = Proxy.getInvocationHandler(Argon2Library.INSTANCE);
-            File file = ((Library.Handler) handler).getNativeLibrary().getFile();
-            if (file == null) {
-                return "libargon2 (file unknown)";
-            }
-            boolean extracted = file.getName().startsWith("jna") && file.getName().endsWith(".tmp");
-            return "libargon2 " + file.getAbsolutePath() + (extracted ? " (the copy bundled in argon2-jvm)" : "");
-        } catch (RuntimeException | LinkageError e) {
-            return "libargon2 (file unknown)";
-        }
+        return NativeArgon2.libraryFile();
     }
 
     private void acquire() {
@@ -212,19 +162,5 @@ public class PasswordHasher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to hash a password", e);
         }
-    }
-
-    private static byte[] filled(int length, int value) {
-        byte[] b = new byte[length];
-        Arrays.fill(b, (byte) value);
-        return b;
-    }
-
-    private static byte[] hex(String s) {
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        }
-        return b;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import vn.gov.eid.identity.config.IdentityConfig;
+import vn.gov.eid.identity.domain.Role;
 import vn.gov.eid.identity.domain.ServiceClient;
 import vn.gov.eid.identity.domain.StaffUser;
 
@@ -23,7 +24,7 @@ import vn.gov.eid.identity.domain.StaffUser;
 public class Provisioning {
 
     /** Roles a staff user or a service client may hold. */
-    public static final Set<String> STAFF_ROLES = Set.of("officer", "supervisor", "operator", "partner");
+    public static final Set<String> STAFF_ROLES = Set.of(Role.OFFICER, Role.SUPERVISOR, Role.OPERATOR, Role.PARTNER);
 
     @Inject
     IdentityConfig config;

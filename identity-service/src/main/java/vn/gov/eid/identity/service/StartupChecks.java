@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import vn.gov.eid.identity.config.IdentityConfig;
-import vn.gov.eid.identity.messaging.AccountEvents;
+import vn.gov.eid.identity.messaging.out.AccountEvents;
 
 /**
  * Stops a production start with one clear message when a required key is not configured, instead of failing

@@ -13,9 +13,6 @@ import vn.gov.eid.identity.config.IdentityConfig;
 @ApplicationScoped
 public class TokenService {
 
-    /** The only group of a token issued for a temporary password: it allows nothing but changing it. */
-    public static final String PASSWORD_CHANGE_GROUP = "password-change";
-
     @Inject
     IdentityConfig config;
 

@@ -2,6 +2,7 @@ package vn.gov.eid.identity.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The native Argon2id hasher: compatibility with stored hashes, start-up self-test, wiping, concurrency bound. */
+/** The native Argon2id hasher: PHC format, stored hashes, start-up self-test, wiping, concurrency bound. */
 class PasswordHasherTest {
 
     /** Made by BouncyCastle 1.82 (OWASP parameters) and (cheap parameters), as older rows may hold them. */
@@ -29,14 +30,30 @@ class PasswordHasherTest {
 
     @Test
     void hashesStoredByTheBouncyCastleImplementationStillVerify() {
-        assertTrue(hasher.verify(PasswordHasher.KNOWN_PASSWORD, PasswordHasher.KNOWN_PHC));
+        assertTrue(hasher.verify(NativeArgon2.KNOWN_PASSWORD, NativeArgon2.KNOWN_PHC));
         assertTrue(hasher.verify("Mật_khẩu_2026", BC_OWASP));
         assertTrue(hasher.verify("Secret_2026", BC_CHEAP));
         assertFalse(hasher.verify("Mat_khau_2026", BC_OWASP), "the non-ASCII password must be hashed as UTF-8");
         assertFalse(hasher.verify("Secret_2027", BC_CHEAP));
-        assertFalse(hasher.needsRehash(PasswordHasher.KNOWN_PHC));
+        assertFalse(hasher.needsRehash(NativeArgon2.KNOWN_PHC));
         assertTrue(hasher.needsRehash(BC_OWASP));
         assertTrue(hasher.needsRehash(BC_CHEAP));
+    }
+
+    @Test
+    void argon2idHashIsSaltedPhcAndVerifiesOnlyTheRightPassword() {
+        String h1 = hasher.hash("Secret_2026");
+        String h2 = hasher.hash("Secret_2026");
+        assertTrue(h1.matches("\\$argon2id\\$v=19\\$m=7168,t=5,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), h1);
+        assertNotEquals(h1, h2, "same salt twice");
+        assertTrue(hasher.verify("Secret_2026", h1));
+        assertTrue(hasher.verify("Secret_2026", h2));
+        assertFalse(hasher.verify("Secret_2027", h1));
+        assertFalse(hasher.verify("Secret_2026", h1.substring(0, h1.length() - 2) + "AA"));
+        assertFalse(hasher.verify("Secret_2026", "plain"));
+        // A hash made with other parameters still verifies (parameters are read from the string).
+        assertTrue(new PasswordHasher(1, 1024, 1).verify("Secret_2026", h1));
+        assertTrue(hasher.needsRehash(new PasswordHasher(1, 1024, 1).hash("x")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.gov.eid.identity.messaging;
+package vn.gov.eid.identity.messaging.out;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.messaging.EventTypes;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.outbox.Outbox;
 import vn.gov.eid.platform.privacy.Masking;
@@ -22,14 +23,6 @@ import vn.gov.eid.platform.privacy.Masking;
  */
 @ApplicationScoped
 public class AccountEvents {
-
-    public static final String ACCOUNT_CREATED = "vn.gov.eid.account.created.v1";
-    public static final String ACCOUNT_ACTIVATED = "vn.gov.eid.account.activated.v1";
-    public static final String ACCOUNT_LOCKED = "vn.gov.eid.account.locked.v1";
-    public static final String ACCOUNT_UPGRADED = "vn.gov.eid.account.upgraded.v1";
-    public static final String ACCOUNT_UNLOCKED = "vn.gov.eid.account.unlocked.v1";
-    public static final String CREDENTIAL_RESET = "vn.gov.eid.account.credential-reset.v1";
-    public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
 
     /** Why an SMS is sent; notification-service picks the text by it. */
     public enum SmsPurpose { INITIAL_CREDENTIAL, CREDENTIAL_RESET, UPGRADE_NOTICE, PHONE_LINKED }
@@ -81,37 +74,37 @@ public class AccountEvents {
     }
 
     public void created(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_CREATED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_CREATED,
                 new AccountCreated(a.personalIdNumber, a.level, a.status.name(), a.dossierId, a.createdAt));
     }
 
     public void activated(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_ACTIVATED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_ACTIVATED,
                 new AccountActivated(a.personalIdNumber, a.level, a.status.name(), a.activatedAt));
     }
 
     public void lockedAfterFailures(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_LOCKED,
                 new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
     }
 
     public void upgraded(CitizenAccount a, int previousLevel) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_UPGRADED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_UPGRADED,
                 new AccountUpgraded(a.personalIdNumber, previousLevel, a.level, a.status.name(), a.dossierId, a.updatedAt));
     }
 
     public void lockedByOperator(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_LOCKED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_LOCKED,
                 new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "OPERATOR", null, a.updatedAt));
     }
 
     public void unlocked(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, ACCOUNT_UNLOCKED,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_UNLOCKED,
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
     public void credentialReset(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, CREDENTIAL_RESET,
+        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_CREDENTIAL_RESET,
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
@@ -124,7 +117,7 @@ public class AccountEvents {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fullName", asciiUpper(a.fullName));
         String sealed = Sealing.seal(new SmsSecret(a.phone, password), smsKey);
-        outbox.add(config.topics().smsRequests(), a.personalIdNumber, SMS_REQUESTED,
+        outbox.add(config.topics().smsRequests(), a.personalIdNumber, EventTypes.SMS_REQUESTED,
                 new SmsRequested(requestId.toString(), a.personalIdNumber, purpose.name(), Masking.phone(a.phone),
                         params, sealed));
         return requestId;

@@ -1,6 +1,7 @@
-package vn.gov.eid.identity.messaging;
+package vn.gov.eid.identity.messaging.in;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,8 @@ import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.gov.eid.identity.service.AccountService;
+import vn.gov.eid.identity.messaging.EventTypes;
+import vn.gov.eid.identity.service.DossierAccounts;
 import vn.gov.eid.platform.inbox.Inbox;
 
 /**
@@ -20,13 +22,12 @@ public class DossierEventsConsumer {
 
     public static final String CHANNEL = "dossier-events";
     public static final String CONSUMER = "identity-service";
-    public static final String DOSSIER_COMPLETED = "vn.gov.eid.dossier.completed.v1";
 
     @Inject
     Inbox inbox;
 
     @Inject
-    AccountService accounts;
+    DossierAccounts accounts;
 
     @Inject
     ObjectMapper mapper;
@@ -35,7 +36,15 @@ public class DossierEventsConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.accept(CONSUMER, record, Set.of(DOSSIER_COMPLETED))
-                .ifPresent(event -> accounts.onDossierCompleted(event.dataAs(mapper, DossierCompleted.class)));
+        inbox.accept(CONSUMER, record, Set.of(EventTypes.DOSSIER_COMPLETED))
+                .ifPresent(event -> onCompleted(event.dataAs(mapper, DossierCompleted.class)));
+    }
+
+    private void onCompleted(DossierCompleted dossier) {
+        if (dossier.eidRegistration() == null) {
+            Log.debugf("dossier %s has no e-ID registration: no account", dossier.dossierId());
+            return;
+        }
+        accounts.onDossierCompleted(dossier.registration());
     }
 }

@@ -1,7 +1,8 @@
-package vn.gov.eid.identity.messaging;
+package vn.gov.eid.identity.messaging.in;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import vn.gov.eid.identity.service.DossierRegistration;
 
 /** identity-service's reading of vn.gov.eid.dossier.completed.v1 (only the fields it uses). */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,8 +15,9 @@ public record DossierCompleted(String dossierId, String dossierType, String pers
             List<Object> integratedDocuments) {
     }
 
-    /** Plaintext of sealedContact. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contact(String phoneNumber, String email) {
+    /** What account provisioning needs of a dossier with an e-ID registration. */
+    DossierRegistration registration() {
+        return new DossierRegistration(dossierId, personalIdNumber, fullName, eidRegistration.sealedContact(),
+                eidRegistration.integratedDocuments());
     }
 }

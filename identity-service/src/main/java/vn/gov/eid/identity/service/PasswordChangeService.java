@@ -1,0 +1,87 @@
+package vn.gov.eid.identity.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import vn.gov.eid.identity.domain.AccountAudit;
+import vn.gov.eid.identity.domain.AccountStatus;
+import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.messaging.out.AccountEvents;
+import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
+
+/** Lets a citizen replace the temporary password (or their own), which activates a pending account. */
+@ApplicationScoped
+public class PasswordChangeService {
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    FailedLogins failedLogins;
+
+    @Inject
+    AccountEvents events;
+
+    /**
+     * Replaces a citizen's password; activates a pending account and publishes account-activated through the
+     * outbox. A wrong current password counts as a failed login. No refusal rolls back: besides the count of a
+     * wrong password, a right one resets the count even when the new password is then refused.
+     */
+    @Transactional(dontRollbackOn = DomainException.class)
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        CitizenAccount account = CitizenAccount.findById(username, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw DomainException.notFound("account-not-found", "Account not found",
+                    "no citizen account for the token's subject");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean matches = hasher.verify(currentPassword, account.passwordHash);
+        failedLogins.refuseIfLocked(account, now);
+        if (!matches) {
+            failedLogins.record(account, now);
+            throw LoginRefused.invalidCredentials();
+        }
+        account.failedLogins = 0;
+        List<Violation> violations = violations(policy, account.personalIdNumber, currentPassword, newPassword);
+        if (!violations.isEmpty()) {
+            throw DomainException.violations(violations);
+        }
+        account.passwordHash = hasher.hash(newPassword);
+        account.passwordTemporary = false;
+        account.passwordExpiresAt = null;
+        account.updatedAt = now;
+        AccountAudit.record(account.personalIdNumber, "PASSWORD_CHANGED", account.personalIdNumber, null, now);
+        if (account.status == AccountStatus.PENDING_ACTIVATION) {
+            account.status = AccountStatus.ACTIVE;
+            account.activatedAt = now;
+            events.activated(account);
+            Log.infof("account %s activated", account.personalIdNumber);
+        }
+    }
+
+    /** The rules a new password breaks: the VNeID rules, and it must differ from the username and the current one. */
+    static List<Violation> violations(PasswordPolicy policy, String username, String currentPassword,
+            String newPassword) {
+        List<Violation> violations = new ArrayList<>();
+        for (String problem : policy.problems(newPassword)) {
+            violations.add(new Violation("newPassword", problem));
+        }
+        if (newPassword != null && newPassword.equalsIgnoreCase(username)) {
+            violations.add(new Violation("newPassword", "must differ from the username"));
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            violations.add(new Violation("newPassword", "must differ from the current password"));
+        }
+        return violations;
+    }
+}
