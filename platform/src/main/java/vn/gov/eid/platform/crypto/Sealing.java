@@ -4,17 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
@@ -67,7 +62,7 @@ public final class Sealing {
     /** Reads an RSA public key (PEM, "PUBLIC KEY") from a file path or a classpath: location. */
     public static PublicKey publicKey(String location) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pemBody(location, "PUBLIC KEY")));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Pem.body(location, "PUBLIC KEY")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("not an RSA public key: " + location, e);
         }
@@ -76,40 +71,10 @@ public final class Sealing {
     /** Reads an RSA private key (PEM, PKCS#8 "PRIVATE KEY") from a file path or a classpath: location. */
     public static PrivateKey privateKey(String location) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pemBody(location, "PRIVATE KEY")));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.body(location, "PRIVATE KEY")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("not an RSA PKCS#8 private key: " + location, e);
         }
     }
 
-
-    private static byte[] pemBody(String location, String label) {
-        if (location == null || location.isBlank()) {
-            throw new IllegalStateException("no key location configured");
-        }
-        String pem;
-        try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("key not found on the classpath: " + location);
-                    }
-                    pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                }
-            } else {
-                pem = Files.readString(Path.of(location.startsWith("file:") ? location.substring(5) : location),
-                        StandardCharsets.US_ASCII);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read key " + location + ": " + e.getMessage(), e);
-        }
-        String begin = "-----BEGIN " + label + "-----";
-        int start = pem.indexOf(begin);
-        int end = pem.indexOf("-----END " + label + "-----");
-        if (start < 0 || end < 0) {
-            throw new IllegalStateException("no '" + label + "' PEM block in " + location);
-        }
-        return Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
-    }
 }

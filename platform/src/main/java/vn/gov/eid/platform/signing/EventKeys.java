@@ -1,0 +1,62 @@
+package vn.gov.eid.platform.signing;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
+import vn.gov.eid.platform.crypto.Pem;
+
+/**
+ * Keys that sign and verify event records: Ed25519 (preferred) or ECDSA P-256, read from PEM. A key's id is derived
+ * from its public key, so producer and consumer cannot disagree on it and a rotated key has a new id by itself.
+ */
+public final class EventKeys {
+
+    private EventKeys() {
+    }
+
+    /** A PKCS#8 "PRIVATE KEY" PEM (text, file path or classpath: location) of an Ed25519 or EC key. */
+    public static PrivateKey privateKey(String pemOrLocation) {
+        byte[] der = Pem.body(pemOrLocation, "PRIVATE KEY");
+        for (String algorithm : new String[] {"Ed25519", "EC"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next algorithm
+            }
+        }
+        throw new IllegalStateException("not an Ed25519 or EC private key: " + Pem.describe(pemOrLocation));
+    }
+
+    /** An X.509 "PUBLIC KEY" PEM (text, file path or classpath: location) of an Ed25519 or EC key. */
+    public static PublicKey publicKey(String pemOrLocation) {
+        byte[] der = Pem.body(pemOrLocation, "PUBLIC KEY");
+        for (String algorithm : new String[] {"Ed25519", "EC"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next algorithm
+            }
+        }
+        throw new IllegalStateException("not an Ed25519 or EC public key: " + Pem.describe(pemOrLocation));
+    }
+
+    /** The key id: the first 16 hex digits of SHA-256 over the public key's X.509 encoding. */
+    public static String keyId(PublicKey key) {
+        byte[] digest = VerificationMaterial.sha256().digest(key.getEncoded());
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    /** The JCA signature algorithm for a key of either kind. */
+    static String signatureAlgorithm(Key key) {
+        return switch (key.getAlgorithm()) {
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            case "EC" -> "SHA256withECDSA";
+            default -> throw new IllegalArgumentException("unsupported event key algorithm " + key.getAlgorithm());
+        };
+    }
+}
