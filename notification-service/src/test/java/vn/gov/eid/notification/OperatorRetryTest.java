@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.notification.service.SecretPurge;
 import vn.gov.eid.testsupport.TestTokens;
 
 /**
@@ -49,7 +49,7 @@ class OperatorRetryTest {
     EntityManager em;
 
     @Inject
-    SmsService sms;
+    SecretPurge purge;
 
     @ConfigProperty(name = "eid.sms.failed-retention")
     Duration retention;
@@ -121,9 +121,9 @@ class OperatorRetryTest {
         Request r = send("INITIAL_CREDENTIAL");
         String id = awaitState(r, "FAILED").get("id").asText();
 
-        sms.purgeFailedSecrets(Instant.now());
+        purge.purgeFailedSecrets(Instant.now());
         assertNotNull(sealed(r), "still within the retention of " + retention);
-        sms.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
+        purge.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
         assertNull(sealed(r), "erased once the retention has passed");
 
         int submitsBefore = SmscTestResource.smsc.submitCount();

@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
-import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.notification.service.SmsSender;
 
 /**
  * What a restart finds in the table: QUEUED messages are sent, a message left SENDING (the process died during
@@ -29,7 +29,7 @@ import vn.gov.eid.notification.service.SmsService;
 class RestartRecoveryTest {
 
     @Inject
-    SmsService sms;
+    SmsSender sender;
 
     private static SmsMessage row(Request r, SmsState state) throws Exception {
         return storedRow(r, Purpose.INITIAL_CREDENTIAL, "TRAN THI BINH", state, Instant.now());
@@ -51,7 +51,7 @@ class RestartRecoveryTest {
         SmsMessage m = row(r, SmsState.SENDING);
         QuarkusTransaction.requiringNew().run(m::persist);
 
-        assertTrue(sms.reconcileInterrupted() >= 1);
+        assertTrue(sender.reconcileInterrupted() >= 1);
 
         JsonNode view = awaitState(r, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("SUBMIT_INTERRUPTED"), view.toString());

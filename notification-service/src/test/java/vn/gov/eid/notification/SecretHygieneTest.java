@@ -22,7 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.notification.service.SecretPurge;
 import vn.gov.eid.testsupport.TestKafka;
 
 /** The password and the full phone number appear in no log line, no topic record and no column. */
@@ -33,7 +33,7 @@ class SecretHygieneTest {
     EntityManager em;
 
     @Inject
-    SmsService sms;
+    SecretPurge purge;
 
     @ConfigProperty(name = "eid.sms.failed-retention")
     Duration retention;
@@ -98,7 +98,7 @@ class SecretHygieneTest {
         assertTrue(row(delivered).contains("\"sealed\":null"), "ciphertext not erased: " + row(delivered));
         // A FAILED message keeps its ciphertext (never the plaintext) for operator retries, until the purge.
         assertFalse(row(failed).contains("\"sealed\":null"), "ciphertext of a FAILED message erased too early");
-        sms.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
+        purge.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
         assertTrue(row(failed).contains("\"sealed\":null"), "ciphertext not erased after the retention: " + row(failed));
     }
 

@@ -29,7 +29,7 @@ import vn.gov.eid.notification.domain.PersonalIdNumber;
 import vn.gov.eid.notification.domain.Role;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.service.MessageQueries;
-import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.notification.service.OperatorRetries;
 
 /**
  * Operator view of SMS delivery: the fate of each message (phone masked, no text), counts by state, and the
@@ -44,7 +44,7 @@ public class MessagesResource {
     MessageQueries queries;
 
     @Inject
-    SmsService sms;
+    OperatorRetries retries;
 
     @Inject
     JsonWebToken jwt;
@@ -70,7 +70,7 @@ public class MessagesResource {
                     + "confirmDuplicateRisk must be true. 409 secret-erased: issue a credential reset at "
                     + "identity-service instead.")
     public Response retry(@PathParam("id") UUID id, @Valid @NotNull RetryRequest body) {
-        SmsService.Retried retried = sms.retry(id, jwt.getName(), body.reason().trim(), body.confirmed());
+        OperatorRetries.Retried retried = retries.retry(id, jwt.getName(), body.reason().trim(), body.confirmed());
         return Response.accepted(RetryView.of(retried)).build();
     }
 

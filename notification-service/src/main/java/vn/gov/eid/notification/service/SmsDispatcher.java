@@ -1,6 +1,5 @@
 package vn.gov.eid.notification.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,21 +20,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import vn.gov.eid.notification.config.SmsConfig;
-import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
 import vn.gov.eid.platform.concurrent.DaemonThreads;
 
 /**
  * Drives sending: one loop finds due messages (woken by new messages after their commit and by a periodic tick
  * for retries) and hands each to one of {@code eid.sms.window} workers, so that at most that many submits are
  * outstanding on the SMPP session. Each worker claims its own message (SENDING, committed) before submitting, and
- * the loop never hands out a message that a worker still holds. Also routes receipts, reconciles at start and
- * purges expired ciphertexts.
+ * the loop never hands out a message that a worker still holds. At start, first fails what a previous process
+ * left SENDING.
  */
 @ApplicationScoped
 public class SmsDispatcher {
 
     @Inject
-    SmsService sms;
+    SmsSender sender;
 
     @Inject
     SmsConfig config;
@@ -60,7 +58,7 @@ public class SmsDispatcher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        int interrupted = sms.reconcileInterrupted();
+        int interrupted = sender.reconcileInterrupted();
         if (interrupted > 0) {
             Log.warnf("%d SMS were interrupted during a submit by the previous stop; marked FAILED, not resent",
                     interrupted);
@@ -75,26 +73,13 @@ public class SmsDispatcher {
         workers.shutdown();
     }
 
-    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SmsService.SmsQueued queued) {
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) SmsQueued queued) {
         wake();
-    }
-
-    void onReceipt(@Observes DeliveryReceiptReceived receipt) {
-        sms.onReceipt(receipt);
     }
 
     @Scheduled(every = "${eid.sms.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
-    }
-
-    /** Erases the ciphertext of FAILED messages whose retry retention has passed. */
-    @Scheduled(every = "${eid.sms.purge-interval}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purge() {
-        if (started) {
-            sms.purgeFailedSecrets(Instant.now());
-        }
     }
 
     /** Starts a dispatch loop unless one runs; a running loop is told to look again. */
@@ -119,7 +104,7 @@ public class SmsDispatcher {
                 // Stops when every due message is already with a worker; a worker's end wakes the loop again.
                 while (started && handedOut) {
                     handedOut = false;
-                    List<UUID> due = sms.due(50);
+                    List<UUID> due = sender.due(50);
                     for (UUID id : due) {
                         if (!started) {
                             return;
@@ -150,7 +135,7 @@ public class SmsDispatcher {
         try {
             workers.execute(() -> {
                 try {
-                    sms.send(id);
+                    sender.send(id);
                 } catch (RuntimeException e) {
                     Log.errorf("SMS %s: dispatch error %s", id, e.getClass().getName());
                 } finally {

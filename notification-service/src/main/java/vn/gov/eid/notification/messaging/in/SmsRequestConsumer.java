@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.gov.eid.notification.messaging.EventTypes;
-import vn.gov.eid.notification.service.SmsService;
+import vn.gov.eid.notification.service.SmsIntake;
 import vn.gov.eid.platform.inbox.Inbox;
 
 /**
@@ -29,7 +29,7 @@ public class SmsRequestConsumer {
     Inbox inbox;
 
     @Inject
-    SmsService sms;
+    SmsIntake intake;
 
     @Inject
     ObjectMapper mapper;
@@ -39,6 +39,6 @@ public class SmsRequestConsumer {
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.accept(CONSUMER, record, Set.of(EventTypes.SMS_REQUESTED))
-                .ifPresent(event -> sms.accept(event.dataAs(mapper, SmsRequested.class).toNewSms()));
+                .ifPresent(event -> intake.accept(event.dataAs(mapper, SmsRequested.class).toNewSms()));
     }
 }

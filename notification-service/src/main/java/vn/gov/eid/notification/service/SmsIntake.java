@@ -1,0 +1,67 @@
+package vn.gov.eid.notification.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.gov.eid.notification.domain.SmsMessage;
+import vn.gov.eid.notification.domain.SmsState;
+import vn.gov.eid.notification.messaging.out.SmsEvents;
+
+/**
+ * Intake: an SMS request becomes a stored QUEUED message, once per request id, with its first status event.
+ */
+@ApplicationScoped
+public class SmsIntake {
+
+    @Inject
+    SmsEvents events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Event<SmsQueued> queued;
+
+    /** Persists a new request as QUEUED in the caller's transaction; a request id already known is ignored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accept(NewSms request) {
+        if (SmsMessage.count("requestId", request.requestId()) > 0) {
+            Log.infof("SMS request %s already known; ignored", request.requestId());
+            return;
+        }
+        Instant now = Instant.now();
+        SmsMessage m = new SmsMessage();
+        m.id = UUID.randomUUID();
+        m.requestId = request.requestId();
+        m.personalIdNumber = request.personalIdNumber();
+        m.purpose = request.purpose();
+        m.phoneMasked = request.phoneMasked();
+        m.templateParams = json(request.templateParams());
+        m.sealed = request.sealed();
+        m.state = SmsState.QUEUED;
+        m.nextAttemptAt = now;
+        m.createdAt = now;
+        m.queuedAt = now;
+        m.updatedAt = now;
+        m.persist();
+        events.statusChanged(m, null);
+        queued.fire(new SmsQueued(m.id));
+        Log.infof("SMS %s (%s) to %s queued", m.id, m.purpose, m.phoneMasked);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("template parameters are not serialisable", e);
+        }
+    }
+}
