@@ -83,6 +83,7 @@ class OperatorRetryTest {
         Request r = send("CREDENTIAL_RESET");
         JsonNode failed = awaitState(r, "FAILED");
         assertTrue(failed.get("lastError").asText().startsWith("REJECTED"), failed.toString());
+        assertEquals("REJECTED", failed.get("failureCategory").asText(), "the typed category of lastError");
         assertNotNull(sealed(r), "a FAILED message keeps its ciphertext for retries");
         String id = failed.get("id").asText();
         int submitsBefore = SmscTestResource.smsc.submitCount();
@@ -141,6 +142,7 @@ class OperatorRetryTest {
         Request r = send("INITIAL_CREDENTIAL");
         JsonNode failed = awaitState(r, "FAILED");
         assertTrue(failed.get("lastError").asText().startsWith("SUBMIT_OUTCOME_UNKNOWN"), failed.toString());
+        assertEquals("SUBMIT_OUTCOME_UNKNOWN", failed.get("failureCategory").asText(), "the typed category of lastError");
         String id = failed.get("id").asText();
 
         retry(id, Map.of("reason", "citizen says no SMS")).statusCode(409).contentType("application/problem+json")

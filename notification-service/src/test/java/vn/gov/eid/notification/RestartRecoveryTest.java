@@ -55,6 +55,7 @@ class RestartRecoveryTest {
 
         JsonNode view = awaitState(r, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("SUBMIT_INTERRUPTED"), view.toString());
+        assertEquals("SUBMIT_INTERRUPTED", view.get("failureCategory").asText(), "the typed category of lastError");
         await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid()).equals(List.of("FAILED"))
                 && records(DLQ, r.pid()).size() == 1);
         assertTrue(smsTo(r).isEmpty());

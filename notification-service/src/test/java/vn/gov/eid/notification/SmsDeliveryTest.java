@@ -104,6 +104,7 @@ class SmsDeliveryTest {
         JsonNode view = awaitState(r, "FAILED");
         assertEquals(1, view.get("attempts").asInt());
         assertTrue(view.get("lastError").asText().startsWith("INVALID_DESTINATION"), view.toString());
+        assertEquals("INVALID_DESTINATION", view.get("failureCategory").asText(), "the typed category of lastError");
         assertTrue(smsTo(r).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> records(DLQ, r.pid()).size() == 1);
         JsonNode dead = records(DLQ, r.pid()).get(0);
@@ -120,6 +121,7 @@ class SmsDeliveryTest {
         JsonNode view = awaitState(r, "FAILED");
         assertEquals(3, view.get("attempts").asInt());
         assertTrue(view.get("lastError").asText().startsWith("RETRIES_EXHAUSTED"), view.toString());
+        assertEquals("RETRIES_EXHAUSTED", view.get("failureCategory").asText(), "the typed category of lastError");
         assertTrue(smsTo(r).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> records(DLQ, r.pid()).size() == 1);
     }
@@ -132,6 +134,7 @@ class SmsDeliveryTest {
 
         JsonNode view = awaitState(lost, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("SUBMIT_OUTCOME_UNKNOWN"), view.toString());
+        assertEquals("SUBMIT_OUTCOME_UNKNOWN", view.get("failureCategory").asText(), "the typed category of lastError");
         assertEquals(1, view.get("attempts").asInt());
 
         Request next = send("INITIAL_CREDENTIAL");
@@ -148,6 +151,7 @@ class SmsDeliveryTest {
         JsonNode view = awaitState(r, "FAILED");
         assertEquals(1, smsTo(r).size());
         assertTrue(view.get("lastError").asText().startsWith("SMSC_UNDELIV"), view.toString());
+        assertEquals("SMSC_UNDELIV", view.get("failureCategory").asText(), "the typed category of lastError");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> states(r.pid()).equals(List.of("QUEUED", "SUBMITTED", "FAILED")));
     }
@@ -168,6 +172,7 @@ class SmsDeliveryTest {
         TestKafka.sendCloudEvent(REQUESTS, good.pid(), "vn.gov.eid.sms.requested.v1", UUID.randomUUID().toString(), tampered);
         JsonNode view = awaitState(good, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("UNUSABLE_REQUEST"), view.toString());
+        assertEquals("UNUSABLE_REQUEST", view.get("failureCategory").asText(), "the typed category of lastError");
         assertTrue(smsTo(good).isEmpty());
     }
 

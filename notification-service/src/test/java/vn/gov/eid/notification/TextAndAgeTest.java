@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -116,6 +117,7 @@ class TextAndAgeTest {
 
         JsonNode view = awaitState(r, "EXPIRED");
         assertTrue(view.get("lastError").asText().startsWith("NOT_SENT_IN_TIME"), view.toString());
+        assertEquals("NOT_SENT_IN_TIME", view.get("failureCategory").asText(), "the typed category of lastError");
         assertEquals(0, view.get("attempts").asInt());
         await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid()).equals(List.of("EXPIRED"))
                 && records(DLQ, r.pid()).size() == 1);
@@ -132,7 +134,7 @@ class TextAndAgeTest {
         Instant longAgo = Instant.now().minus(maxAge).minusSeconds(600);
         SmsMessage m = row(r, SmsState.FAILED, longAgo);
         m.attempts = 1;
-        m.lastError = "REJECTED: SMSC status 0x0000000a";
+        m.recordFailure(FailureCategory.REJECTED, "REJECTED: SMSC status 0x0000000a");
         m.finalAt = Instant.now().minusSeconds(5);
         QuarkusTransaction.requiringNew().run(m::persist);
 

@@ -19,6 +19,9 @@ import jakarta.persistence.Version;
 @Table(name = "sms_message")
 public class SmsMessage extends PanacheEntityBase {
 
+    /** Length of the last_error column. */
+    private static final int MAX_ERROR = 300;
+
     @Id
     public UUID id;
 
@@ -59,8 +62,14 @@ public class SmsMessage extends PanacheEntityBase {
 
     public String encoding;
 
+    /** Why the message is not delivered (yet), for people; set only with {@link #recordFailure}. */
     @Column(name = "last_error")
     public String lastError;
+
+    /** The category of {@link #lastError}, null exactly when it is; every decision reads this, never the text. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_category")
+    public FailureCategory failureCategory;
 
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
@@ -87,6 +96,17 @@ public class SmsMessage extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Records why the message is not delivered, cut to the 300 characters of the column. */
+    public void recordFailure(FailureCategory category, String text) {
+        failureCategory = category;
+        lastError = text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+
+    /** Forgets the last failure (submitted, or re-queued by an operator). */
+    public void clearFailure() {
+        recordFailure(null, null);
+    }
 
     public static SmsMessage findBySmscId(String smscMessageId) {
         return find("smscMessageId", smscMessageId).firstResult();

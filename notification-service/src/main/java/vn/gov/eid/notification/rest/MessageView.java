@@ -10,14 +10,15 @@ import vn.gov.eid.notification.domain.SmsMessage;
  */
 public record MessageView(UUID id, UUID requestId, String personalIdNumber, String purpose, String state,
                           String phoneMasked, String smscMessageId, int attempts, Integer segments, String encoding,
-                          String lastError, Instant createdAt, Instant updatedAt, Instant submittedAt,
-                          Instant finalAt) {
+                          String lastError, String failureCategory, Instant createdAt, Instant updatedAt,
+                          Instant submittedAt, Instant finalAt) {
 
     static MessageView of(SmsMessage m) {
-        // SENDING is internal: for an operator the message is still waiting for its submit.
-        String state = m.state.name();
-        return new MessageView(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), state, m.phoneMasked,
-                m.smscMessageId, m.attempts, m.segments, m.encoding, m.lastError, m.createdAt, m.updatedAt,
+        // The stored state as it is, SENDING included (claimed, its submit under way): unlike the status events,
+        // which never carry SENDING, the operator sees it.
+        return new MessageView(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.state.name(),
+                m.phoneMasked, m.smscMessageId, m.attempts, m.segments, m.encoding, m.lastError,
+                m.failureCategory == null ? null : m.failureCategory.name(), m.createdAt, m.updatedAt,
                 m.submittedAt, m.finalAt);
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
@@ -70,14 +71,16 @@ public class DeliveryReceipts {
         m.updatedAt = now;
         switch (receipt.stat()) {
             case "DELIVRD" -> {
-                finals.finish(m, SmsState.DELIVERED, null);
+                finals.finish(m, SmsState.DELIVERED, null, null);
                 metrics.timer("sms.time.to.delivery").record(Duration.between(m.createdAt, now));
             }
-            case "EXPIRED" -> finals.finish(m, SmsState.EXPIRED, "SMSC_EXPIRED: err " + receipt.error());
+            case "EXPIRED" -> finals.finish(m, SmsState.EXPIRED, FailureCategory.SMSC_EXPIRED,
+                    "SMSC_EXPIRED: err " + receipt.error());
             case "ENROUTE", "ACCEPTD" -> {
                 return true;
             }
-            default -> finals.finish(m, SmsState.FAILED, "SMSC_" + receipt.stat() + ": err " + receipt.error());
+            default -> finals.finish(m, SmsState.FAILED, FailureCategory.ofReceipt(receipt.stat()),
+                    "SMSC_" + receipt.stat() + ": err " + receipt.error());
         }
         return true;
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.messaging.out.SmsEvents;
@@ -17,9 +18,6 @@ import vn.gov.eid.notification.messaging.out.SmsEvents;
 @ApplicationScoped
 public class FinalStates {
 
-    /** Length of the last_error column. */
-    private static final int MAX_ERROR = 300;
-
     @Inject
     SmsEvents events;
 
@@ -29,31 +27,27 @@ public class FinalStates {
     /**
      * Moves a message to a final state, publishes it and dead-letters failures, in the caller's transaction. The
      * ciphertext is erased at once, except for a FAILED message that could still be sent: it keeps it for the
-     * retention of operator retries.
+     * retention of operator retries. {@code category} and {@code reason} are null for DELIVERED only.
      */
-    void finish(SmsMessage m, SmsState state, String reason) {
+    void finish(SmsMessage m, SmsState state, FailureCategory category, String reason) {
         Instant now = Instant.now();
         m.state = state;
-        boolean retryable = state == SmsState.FAILED && reason != null && !reason.startsWith("UNUSABLE_REQUEST");
+        boolean retryable = state == SmsState.FAILED && category != null && category.keepsCiphertext();
         if (!retryable) {
             m.sealed = null;
         }
         m.finalAt = now;
         m.updatedAt = now;
-        m.lastError = truncate(reason);
+        m.recordFailure(category, reason);
         events.statusChanged(m, reason);
         if (state == SmsState.DELIVERED) {
             metrics.counter("sms.delivered").increment();
             Log.infof("SMS %s to %s delivered", m.id, m.phoneMasked);
             return;
         }
-        String category = reason == null ? "UNKNOWN" : reason.split("[ :]", 2)[0];
-        metrics.counter("sms.failed", "state", state.name(), "reason", category).increment();
+        metrics.counter("sms.failed", "state", state.name(), "reason", category == null ? "UNKNOWN" : category.name())
+                .increment();
         events.deadLettered(m, reason, now);
         Log.warnf("SMS %s to %s %s: %s", m.id, m.phoneMasked, state, reason);
-    }
-
-    static String truncate(String s) {
-        return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
     }
 }

@@ -39,12 +39,6 @@ public class OperatorRetries {
     public record Retried(SmsRetry audit, SmsMessage message) {
     }
 
-    /** Reasons after which the citizen may already have the SMS although the message is FAILED. */
-    public static boolean mayHaveBeenSent(String lastError) {
-        return lastError != null
-                && (lastError.startsWith("SUBMIT_OUTCOME_UNKNOWN") || lastError.startsWith("SUBMIT_INTERRUPTED"));
-    }
-
     /**
      * Puts a FAILED message back to QUEUED for the dispatcher (attempts keep counting), audited with the operator
      * and the reason. Refused when the message is not FAILED, when its ciphertext is gone, and, when the citizen may
@@ -68,10 +62,10 @@ public class OperatorRetries {
                             + m.personalIdNumber + " at identity-service, which sends a new SMS")
                     .with("personalIdNumber", m.personalIdNumber);
         }
-        boolean risk = mayHaveBeenSent(m.lastError);
+        boolean risk = m.failureCategory != null && m.failureCategory.mayHaveBeenSent();
         if (risk && !confirmDuplicateRisk) {
             throw DomainException.conflict("duplicate-risk-unconfirmed", "The citizen may already have this SMS",
-                    "the submit of this message may have reached the SMSC (" + m.lastError.split("[ :]", 2)[0]
+                    "the submit of this message may have reached the SMSC (" + m.failureCategory
                             + "): check with the SMSC, then retry with \"confirmDuplicateRisk\": true to accept that"
                             + " the citizen may receive it twice").with("lastError", m.lastError);
         }
@@ -93,7 +87,7 @@ public class OperatorRetries {
         m.nextAttemptAt = now;
         m.updatedAt = now;
         m.finalAt = null;
-        m.lastError = null;
+        m.clearFailure();
         m.smscMessageId = null;
         events.statusChanged(m, null);
         metrics.counter("sms.operator.retries", "duplicateRisk", String.valueOf(risk)).increment();

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.gov.eid.notification.config.SmsConfig;
+import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.RetryPolicy;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -90,7 +91,7 @@ public class SmsSender {
             encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
             outcome = gateway.submit(secret.phoneNumber(), encoded);
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            outcome = new SubmitOutcome.Permanent("UNUSABLE_REQUEST: " + e.getMessage());
+            outcome = new SubmitOutcome.Permanent(FailureCategory.UNUSABLE_REQUEST, "UNUSABLE_REQUEST: " + e.getMessage());
         }
         SmsText.Encoded sent = encoded;
         SubmitOutcome result = outcome;
@@ -109,7 +110,8 @@ public class SmsSender {
         }
         Instant now = Instant.now();
         if (policy.tooOld(m.queuedAt, now)) {
-            finals.finish(m, SmsState.EXPIRED, "NOT_SENT_IN_TIME: older than " + config.maxAge());
+            finals.finish(m, SmsState.EXPIRED, FailureCategory.NOT_SENT_IN_TIME, "NOT_SENT_IN_TIME: older than "
+                    + config.maxAge());
             return null;
         }
         m.state = SmsState.SENDING;
@@ -140,7 +142,7 @@ public class SmsSender {
             m.state = SmsState.SUBMITTED;
             m.smscMessageId = s.smscMessageId();
             m.submittedAt = now;
-            m.lastError = null;
+            m.clearFailure();
             events.statusChanged(m, null);
             metrics.counter("sms.submitted").increment();
             metrics.timer("sms.time.to.submit").record(Duration.between(m.createdAt, now));
@@ -149,19 +151,20 @@ public class SmsSender {
         } else if (outcome instanceof SubmitOutcome.Transient t) {
             int attempts = m.attempts - m.attemptBase;
             if (policy.exhausted(attempts) || policy.tooOld(m.queuedAt, now)) {
-                finals.finish(m, SmsState.FAILED,
+                finals.finish(m, SmsState.FAILED, FailureCategory.RETRIES_EXHAUSTED,
                         "RETRIES_EXHAUSTED after " + m.attempts + " attempt(s): " + t.reason());
             } else {
                 m.state = SmsState.QUEUED;
-                m.lastError = FinalStates.truncate(t.reason());
+                m.recordFailure(t.category(), t.reason());
                 m.nextAttemptAt = now.plus(policy.backoff(attempts, ThreadLocalRandom.current()));
                 Log.infof("SMS %s to %s not accepted (%s); attempt %d, next at %s", m.id, m.phoneMasked,
                         t.reason(), m.attempts, m.nextAttemptAt);
             }
         } else if (outcome instanceof SubmitOutcome.Permanent p) {
-            finals.finish(m, SmsState.FAILED, p.reason());
+            finals.finish(m, SmsState.FAILED, p.category(), p.reason());
         } else if (outcome instanceof SubmitOutcome.Uncertain u) {
-            finals.finish(m, SmsState.FAILED, "SUBMIT_OUTCOME_UNKNOWN (not resent): " + u.reason());
+            finals.finish(m, SmsState.FAILED, FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
+                    "SUBMIT_OUTCOME_UNKNOWN (not resent): " + u.reason());
         }
     }
 
@@ -173,7 +176,7 @@ public class SmsSender {
     public int reconcileInterrupted() {
         List<SmsMessage> interrupted = SmsMessage.list("state", SmsState.SENDING);
         for (SmsMessage m : interrupted) {
-            finals.finish(m, SmsState.FAILED,
+            finals.finish(m, SmsState.FAILED, FailureCategory.SUBMIT_INTERRUPTED,
                     "SUBMIT_INTERRUPTED: the service stopped during the submit; not resent");
         }
         return interrupted.size();

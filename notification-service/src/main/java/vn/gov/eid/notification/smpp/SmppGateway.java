@@ -18,6 +18,7 @@ import org.jsmpp.session.SMPPSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.gov.eid.notification.config.SmsConfig;
+import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsText;
 
 /**
@@ -44,7 +45,7 @@ public class SmppGateway {
     public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms) {
         SMPPSession s = connection.boundSession();
         if (s == null) {
-            return new SubmitOutcome.Transient("NO_BIND: no bound SMPP session");
+            return transientFailure(FailureCategory.NO_BIND, "no bound SMPP session");
         }
         pace();
         String destination = destinationE164.startsWith("+") ? destinationE164.substring(1) : destinationE164;
@@ -68,21 +69,29 @@ public class SmppGateway {
             // The session was bound when the PDU was handed over: it may have reached the SMSC.
             return new SubmitOutcome.Uncertain("CONNECTION_LOST: " + e.getMessage());
         } catch (Exception e) {
-            return new SubmitOutcome.Permanent("SUBMIT_ERROR: " + e.getClass().getSimpleName());
+            return permanentFailure(FailureCategory.SUBMIT_ERROR, e.getClass().getSimpleName());
         }
     }
 
     static SubmitOutcome classify(int status) {
         String reason = String.format("SMSC status 0x%08x", status);
         return switch (status) {
-            case SMPPConstant.STAT_ESME_RTHROTTLED -> new SubmitOutcome.Transient("THROTTLED: " + reason);
-            case SMPPConstant.STAT_ESME_RMSGQFUL -> new SubmitOutcome.Transient("QUEUE_FULL: " + reason);
+            case SMPPConstant.STAT_ESME_RTHROTTLED -> transientFailure(FailureCategory.THROTTLED, reason);
+            case SMPPConstant.STAT_ESME_RMSGQFUL -> transientFailure(FailureCategory.QUEUE_FULL, reason);
             case SMPPConstant.STAT_ESME_RSYSERR, SMPPConstant.STAT_ESME_RX_T_APPN, SMPPConstant.STAT_ESME_RSUBMITFAIL,
-                    SMPPConstant.STAT_ESME_RINVBNDSTS -> new SubmitOutcome.Transient("SMSC_ERROR: " + reason);
+                    SMPPConstant.STAT_ESME_RINVBNDSTS -> transientFailure(FailureCategory.SMSC_ERROR, reason);
             case SMPPConstant.STAT_ESME_RINVDSTADR, SMPPConstant.STAT_ESME_RINVDSTTON,
-                    SMPPConstant.STAT_ESME_RINVDSTNPI -> new SubmitOutcome.Permanent("INVALID_DESTINATION: " + reason);
-            default -> new SubmitOutcome.Permanent("REJECTED: " + reason);
+                    SMPPConstant.STAT_ESME_RINVDSTNPI -> permanentFailure(FailureCategory.INVALID_DESTINATION, reason);
+            default -> permanentFailure(FailureCategory.REJECTED, reason);
         };
+    }
+
+    private static SubmitOutcome transientFailure(FailureCategory category, String detail) {
+        return new SubmitOutcome.Transient(category, category + ": " + detail);
+    }
+
+    private static SubmitOutcome permanentFailure(FailureCategory category, String detail) {
+        return new SubmitOutcome.Permanent(category, category + ": " + detail);
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.gov.eid.notification.smpp;
 
+import vn.gov.eid.notification.domain.FailureCategory;
+
 /**
  * What became of one submit_sm, as far as this side can know.
  */
@@ -10,11 +12,11 @@ public sealed interface SubmitOutcome {
     }
 
     /** Not accepted, worth trying again later (throttled, queue full, no bind...). Nothing reached the SMSC or it refused. */
-    record Transient(String reason) implements SubmitOutcome {
+    record Transient(FailureCategory category, String reason) implements SubmitOutcome {
     }
 
     /** Refused for good (invalid destination, rejected...). */
-    record Permanent(String reason) implements SubmitOutcome {
+    record Permanent(FailureCategory category, String reason) implements SubmitOutcome {
     }
 
     /** The PDU left but no answer came: the SMSC may or may not have the message. Never resent automatically. */

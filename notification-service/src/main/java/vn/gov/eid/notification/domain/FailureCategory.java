@@ -1,0 +1,71 @@
+package vn.gov.eid.notification.domain;
+
+/**
+ * Why a message is not delivered (yet), stored with every {@code lastError} so that decisions never parse that
+ * text. The name is also how the text starts and the {@code reason} tag of the sms.failed metric.
+ */
+public enum FailureCategory {
+
+    // Transient refusals of a submit: the message stays QUEUED for another attempt.
+
+    /** No bound SMPP session when the submit was due. */
+    NO_BIND,
+    /** The SMSC throttled the submit (0x58). */
+    THROTTLED,
+    /** The SMSC's message queue was full (0x14). */
+    QUEUE_FULL,
+    /** A passing SMSC-side error (system error, application error, submit failed, bind status). */
+    SMSC_ERROR,
+
+    // Final: FAILED, or EXPIRED where said.
+
+    /** Transient refusals until the attempt limit or the maximum age. */
+    RETRIES_EXHAUSTED,
+    /** The SMSC refused the destination address. */
+    INVALID_DESTINATION,
+    /** The SMSC refused the submit for any other reason. */
+    REJECTED,
+    /** The submit failed on this side before the PDU could leave. */
+    SUBMIT_ERROR,
+    /** The request cannot become an SMS (the JWE does not open, no phone or password, bad parameters). */
+    UNUSABLE_REQUEST,
+    /** No answer to the submit, or the connection dropped while it was outstanding: the SMSC may have it. */
+    SUBMIT_OUTCOME_UNKNOWN,
+    /** The service stopped while the submit was outstanding: the SMSC may have it. */
+    SUBMIT_INTERRUPTED,
+    /** Still not submitted when the maximum age had passed (EXPIRED). */
+    NOT_SENT_IN_TIME,
+    /** The SMSC reported the message expired (EXPIRED). */
+    SMSC_EXPIRED,
+    /** The SMSC reported the message undeliverable. */
+    SMSC_UNDELIV,
+    /** The SMSC reported the message rejected. */
+    SMSC_REJECTD,
+    /** The SMSC reported the message deleted. */
+    SMSC_DELETED,
+    /** The SMSC reported an unknown final state. */
+    SMSC_UNKNOWN;
+
+    /** Whether the citizen may already have the SMS although the message is FAILED (so no unconfirmed retry). */
+    public boolean mayHaveBeenSent() {
+        return this == SUBMIT_OUTCOME_UNKNOWN || this == SUBMIT_INTERRUPTED;
+    }
+
+    /**
+     * Whether a FAILED message keeps its ciphertext for an operator retry: all but an unusable request, which
+     * sending again cannot mend.
+     */
+    public boolean keepsCiphertext() {
+        return this != UNUSABLE_REQUEST;
+    }
+
+    /** The category of a failed delivery receipt by its stat (UNDELIV, REJECTD...); SMSC_UNKNOWN for any other. */
+    public static FailureCategory ofReceipt(String stat) {
+        for (FailureCategory c : values()) {
+            if (c.name().equals("SMSC_" + stat)) {
+                return c;
+            }
+        }
+        return SMSC_UNKNOWN;
+    }
+}
