@@ -26,8 +26,7 @@ final class DossierApi {
     static final String TOPIC = "dossier.events.v1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DossierApi() {
-    }
+    private DossierApi() {}
 
     static String officer() {
         return TestTokens.token("officer1", Role.OFFICER);
@@ -77,10 +76,22 @@ final class DossierApi {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("phoneNumber", phone);
         r.put("email", email);
-        r.put("dependents", List.of(Map.of("fullName", "Nguyen Van Binh", "dateOfBirth", "2020-01-02",
-                "relationship", "CHILD")));
-        r.put("integratedDocuments", List.of(Map.of("type", "HEALTH_INSURANCE", "number", "DN4010123456789",
-                "issueDate", "2025-01-01", "expiryDate", "2026-12-31", "originalVerified", true)));
+        r.put(
+                "dependents",
+                List.of(Map.of("fullName", "Nguyen Van Binh", "dateOfBirth", "2020-01-02", "relationship", "CHILD")));
+        r.put(
+                "integratedDocuments",
+                List.of(Map.of(
+                        "type",
+                        "HEALTH_INSURANCE",
+                        "number",
+                        "DN4010123456789",
+                        "issueDate",
+                        "2025-01-01",
+                        "expiryDate",
+                        "2026-12-31",
+                        "originalVerified",
+                        true)));
         return r;
     }
 
@@ -90,7 +101,11 @@ final class DossierApi {
     }
 
     static Response submit(Map<String, Object> body) {
-        return given().auth().oauth2(officer()).contentType(ContentType.JSON).body(body).post(BASE);
+        return given().auth()
+                .oauth2(officer())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(BASE);
     }
 
     /** Submits a valid dossier and returns its id. */
@@ -104,15 +119,18 @@ final class DossierApi {
         if (note != null) {
             b.put("note", note);
         }
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(b)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(b)
                 .post(BASE + "/" + id + "/transitions");
     }
 
     /** A JPEG of the given size, base64. */
     static String jpeg(int width, int height) {
         try {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.image.BufferedImage img =
+                    new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(img, "jpg", out);
             return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
@@ -122,8 +140,13 @@ final class DossierApi {
     }
 
     static Map<String, Object> finger(String finger, int quality) {
-        return Map.of("finger", finger, "quality", quality,
-                "template", java.util.Base64.getEncoder().encodeToString(("template-" + finger).getBytes()));
+        return Map.of(
+                "finger",
+                finger,
+                "quality",
+                quality,
+                "template",
+                java.util.Base64.getEncoder().encodeToString(("template-" + finger).getBytes()));
     }
 
     /** A valid capture: a 480x640 portrait and both index fingers. */
@@ -135,7 +158,10 @@ final class DossierApi {
     }
 
     static Response putBiometrics(String id, Map<String, Object> body, String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put(BASE + "/" + id + "/biometrics");
     }
 
@@ -148,7 +174,9 @@ final class DossierApi {
             case "START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT" -> officer();
             default -> supervisor();
         };
-        act(id, action, "REJECT".equals(action) ? "documents forged" : null, token).then().statusCode(200);
+        act(id, action, "REJECT".equals(action) ? "documents forged" : null, token)
+                .then()
+                .statusCode(200);
     }
 
     /** Dossier rows stored for this person. */
@@ -162,7 +190,8 @@ final class DossierApi {
     }
 
     private static long count(DataSource db, String sql, String pid) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, pid);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

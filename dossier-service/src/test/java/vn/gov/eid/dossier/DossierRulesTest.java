@@ -39,20 +39,23 @@ class DossierRulesTest {
     }
 
     static ValidatableResponse refused(Map<String, Object> body, String field, String rule) {
-        return DossierApi.submit(body).then().statusCode(400)
+        return DossierApi.submit(body)
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations.find { it.field == '" + field + "' }.message", containsString(rule));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} breaks {3}")
     @CsvSource({
-            "999203012345, 2003-05-14, MALE,   PROVINCE_CODE",
-            "003203012345, 2003-05-14, MALE,   PROVINCE_CODE",
-            "001303012345, 2003-05-14, MALE,   CENTURY_SEX_DIGIT",
-            "001003012345, 2003-05-14, MALE,   CENTURY_SEX_DIGIT",
-            "001085012345, 1985-01-20, FEMALE, CENTURY_SEX_DIGIT",
-            "001204012345, 2003-05-14, MALE,   BIRTH_YEAR_DIGITS",
-            "001184012345, 1985-01-20, FEMALE, BIRTH_YEAR_DIGITS"})
+        "999203012345, 2003-05-14, MALE,   PROVINCE_CODE",
+        "003203012345, 2003-05-14, MALE,   PROVINCE_CODE",
+        "001303012345, 2003-05-14, MALE,   CENTURY_SEX_DIGIT",
+        "001003012345, 2003-05-14, MALE,   CENTURY_SEX_DIGIT",
+        "001085012345, 1985-01-20, FEMALE, CENTURY_SEX_DIGIT",
+        "001204012345, 2003-05-14, MALE,   BIRTH_YEAR_DIGITS",
+        "001184012345, 1985-01-20, FEMALE, BIRTH_YEAR_DIGITS"
+    })
     void inconsistentPersonalIdNumberIsRefusedNamingTheRule(String pid, String dob, String sex, String rule)
             throws Exception {
         refused(body(pid, dob, sex), "applicant.personalIdNumber", rule);
@@ -61,15 +64,15 @@ class DossierRulesTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({
-            "079185, 1985-01-20, FEMALE",
-            "096085, 1985-01-20, MALE",
-            "001203, 2003-05-14, MALE",
-            "048303, 2003-05-14, FEMALE",
-            "001199, 1999-12-31, FEMALE"})
+        "079185, 1985-01-20, FEMALE",
+        "096085, 1985-01-20, MALE",
+        "001203, 2003-05-14, MALE",
+        "048303, 2003-05-14, FEMALE",
+        "001199, 1999-12-31, FEMALE"
+    })
     void consistentPersonalIdNumberIsAccepted(String prefix, String dob, String sex) {
         String pid = prefix + String.format("%06d", new java.util.Random().nextInt(1_000_000));
-        DossierApi.submit(body(pid, dob, sex)).then().statusCode(201)
-                .body("applicant.personalIdNumber", equalTo(pid));
+        DossierApi.submit(body(pid, dob, sex)).then().statusCode(201).body("applicant.personalIdNumber", equalTo(pid));
     }
 
     @Test
@@ -84,14 +87,18 @@ class DossierRulesTest {
     void exchangeNeedsReasonAndCurrentCard() {
         Map<String, Object> b = DossierApi.newIssue();
         b.put("type", "EXCHANGE");
-        DossierApi.submit(b).then().statusCode(400)
+        DossierApi.submit(b)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("exchangeReason"))
                 .body("violations.field", hasItem("currentCardNumber"));
         b.put("exchangeReason", "DAMAGED");
         b.put("currentCardNumber", "12345");
         refused(b, "currentCardNumber", "9- or 12-digit");
         b.put("currentCardNumber", DossierApi.pidOf(b));
-        DossierApi.submit(b).then().statusCode(201)
+        DossierApi.submit(b)
+                .then()
+                .statusCode(201)
                 .body("type", equalTo("EXCHANGE"))
                 .body("exchangeReason", equalTo("DAMAGED"))
                 .body("currentCardNumber", equalTo(DossierApi.pidOf(b)));
@@ -119,7 +126,9 @@ class DossierRulesTest {
         Map<String, Object> issue = DossierApi.newIssue();
         issue.put("currentCardNumber", "001234567890");
         issue.put("lostCardNumber", "001234567890");
-        DossierApi.submit(issue).then().statusCode(400)
+        DossierApi.submit(issue)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("currentCardNumber"))
                 .body("violations.field", hasItem("lostCardNumber"));
 
@@ -136,8 +145,18 @@ class DossierRulesTest {
     @Test
     void documentExpiryMustFollowIssue() {
         Map<String, Object> b = DossierApi.newIssue();
-        DossierValidationTest.registrationOf(b).put("integratedDocuments", List.of(Map.of("type", "DRIVER_LICENSE",
-                "number", "790123456789", "issueDate", "2024-01-01", "expiryDate", "2023-01-01")));
+        DossierValidationTest.registrationOf(b)
+                .put(
+                        "integratedDocuments",
+                        List.of(Map.of(
+                                "type",
+                                "DRIVER_LICENSE",
+                                "number",
+                                "790123456789",
+                                "issueDate",
+                                "2024-01-01",
+                                "expiryDate",
+                                "2023-01-01")));
         refused(b, "eidRegistration.integratedDocuments[0].expiryDate", "VALIDITY_PERIOD");
     }
 
@@ -147,7 +166,9 @@ class DossierRulesTest {
         String firstId = submitted(first);
         Map<String, Object> second = DossierApi.newIssue();
         second.put("applicant", first.get("applicant"));
-        DossierApi.submit(second).then().statusCode(409)
+        DossierApi.submit(second)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("urn:vn-eid:problem:open-dossier-exists"))
                 .body("openDossierId", equalTo(firstId));
         step(firstId, "REJECT");
@@ -161,7 +182,9 @@ class DossierRulesTest {
         List.of("START_REVIEW", "APPROVE", "COMPLETE").forEach(a -> step(firstId, a));
         Map<String, Object> again = DossierApi.newIssue();
         again.put("applicant", first.get("applicant"));
-        DossierApi.submit(again).then().statusCode(409)
+        DossierApi.submit(again)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("urn:vn-eid:problem:already-issued"))
                 .body("completedDossierId", equalTo(firstId));
         again.put("type", "REISSUE");
@@ -183,10 +206,14 @@ class DossierRulesTest {
     @Test
     void concurrentTransitionsOnOneDossierHaveOneWinner() throws Exception {
         String id = submitted(DossierApi.newIssue());
-        List<Integer> statuses = race(8, () -> DossierApi.act(id, "START_REVIEW", null, officer()).statusCode());
+        List<Integer> statuses = race(
+                8, () -> DossierApi.act(id, "START_REVIEW", null, officer()).statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        given().auth().oauth2(officer()).get(BASE + "/" + id + "/history").then()
+        given().auth()
+                .oauth2(officer())
+                .get(BASE + "/" + id + "/history")
+                .then()
                 .body("action", equalTo(List.of("SUBMIT", "START_REVIEW")));
     }
 

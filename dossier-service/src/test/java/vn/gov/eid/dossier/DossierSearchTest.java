@@ -45,17 +45,27 @@ class DossierSearchTest {
         step(ids.get(0), "REJECT");
         String to = Instant.now().toString();
 
-        search(officer(), Map.of("createdFrom", from, "createdTo", to)).then().statusCode(200)
+        search(officer(), Map.of("createdFrom", from, "createdTo", to))
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(4))
                 .body("items.id", equalTo(List.of(reissueId, ids.get(2), ids.get(1), ids.get(0))));
-        search(officer(), Map.of("personalIdNumber", pids.get(1))).then()
-                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(1)));
-        search(officer(), Map.of("createdFrom", from, "status", "REJECTED")).then()
-                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(0)));
-        search(officer(), Map.of("createdFrom", from, "type", "REISSUE")).then()
-                .body("total", equalTo(1)).body("items[0].id", equalTo(reissueId));
-        search(officer(), Map.of("createdFrom", from, "status", "SUBMITTED", "type", "ISSUE")).then()
-                .body("total", equalTo(2)).body("items.status", everyItem(equalTo("SUBMITTED")));
+        search(officer(), Map.of("personalIdNumber", pids.get(1)))
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(ids.get(1)));
+        search(officer(), Map.of("createdFrom", from, "status", "REJECTED"))
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(ids.get(0)));
+        search(officer(), Map.of("createdFrom", from, "type", "REISSUE"))
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(reissueId));
+        search(officer(), Map.of("createdFrom", from, "status", "SUBMITTED", "type", "ISSUE"))
+                .then()
+                .body("total", equalTo(2))
+                .body("items.status", everyItem(equalTo("SUBMITTED")));
 
         Response p0 = search(officer(), Map.of("createdFrom", from, "size", 3, "page", 0));
         Response p1 = search(officer(), Map.of("createdFrom", from, "size", 3, "page", 1));
@@ -80,10 +90,22 @@ class DossierSearchTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"size, 101", "size, 0", "size, ten", "page, -1", "page, 1.5", "status, OPEN", "type, RENEW", "personalIdNumber, 123",
-            "createdFrom, yesterday", "createdTo, 2026-13-01"})
+    @CsvSource({
+        "size, 101",
+        "size, 0",
+        "size, ten",
+        "page, -1",
+        "page, 1.5",
+        "status, OPEN",
+        "type, RENEW",
+        "personalIdNumber, 123",
+        "createdFrom, yesterday",
+        "createdTo, 2026-13-01"
+    })
     void badFilterIs400NamingIt(String name, String value) {
-        search(officer(), Map.of(name, value)).then().statusCode(400)
+        search(officer(), Map.of(name, value))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem(name));
     }
@@ -91,6 +113,10 @@ class DossierSearchTest {
     @Test
     void largestPageIsAccepted() {
         search(officer(), Map.of("size", 100)).then().statusCode(200).body("size", equalTo(100));
-        search(officer(), Map.of()).then().statusCode(200).body("size", equalTo(20)).body("page", equalTo(0));
+        search(officer(), Map.of())
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(20))
+                .body("page", equalTo(0));
     }
 }

@@ -50,18 +50,30 @@ class DossierSecurityTest {
     }
 
     /** Sends the endpoint's request; for submit the body is a valid new dossier. */
-    int call(String endpoint, RequestSpecification spec, Map<String, Object> submitBody, Map<String, String> transition) {
+    int call(
+            String endpoint,
+            RequestSpecification spec,
+            Map<String, Object> submitBody,
+            Map<String, String> transition) {
         return switch (endpoint) {
-            case "submit" -> spec.contentType("application/json").body(submitBody).post(BASE).statusCode();
+            case "submit" ->
+                spec.contentType("application/json").body(submitBody).post(BASE).statusCode();
             case "get" -> spec.get(BASE + "/" + existingId).statusCode();
             case "list" -> spec.queryParam("status", "SUBMITTED").get(BASE).statusCode();
-            case "transition" -> spec.contentType("application/json")
-                    .body(transition).post(BASE + "/" + existingId + "/transitions").statusCode();
+            case "transition" ->
+                spec.contentType("application/json")
+                        .body(transition)
+                        .post(BASE + "/" + existingId + "/transitions")
+                        .statusCode();
             case "history" -> spec.get(BASE + "/" + existingId + "/history").statusCode();
-            case "biometrics" -> spec.contentType("application/json").body(DossierApi.biometrics())
-                    .put(BASE + "/" + existingId + "/biometrics").statusCode();
-            case "verify" -> spec.post(BASE + "/" + existingId + "/integrated-documents/HEALTH_INSURANCE/verification")
-                    .statusCode();
+            case "biometrics" ->
+                spec.contentType("application/json")
+                        .body(DossierApi.biometrics())
+                        .put(BASE + "/" + existingId + "/biometrics")
+                        .statusCode();
+            case "verify" ->
+                spec.post(BASE + "/" + existingId + "/integrated-documents/HEALTH_INSURANCE/verification")
+                        .statusCode();
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -86,7 +98,9 @@ class DossierSecurityTest {
     void badTokenIs401(String endpoint, String kind, String token) throws Exception {
         Map<String, Object> body = DossierApi.newIssue();
         RequestSpecification spec = token == null ? given() : given().auth().oauth2(token);
-        assertEquals(401, call(endpoint, spec, body, Map.of("action", "START_REVIEW")),
+        assertEquals(
+                401,
+                call(endpoint, spec, body, Map.of("action", "START_REVIEW")),
                 endpoint + " with " + kind + " token");
         assertEquals(0, DossierApi.storedDossiers(dataSource, DossierApi.pidOf(body)));
     }

@@ -52,10 +52,15 @@ class DossierValidationTest {
                 bad("eidRegistration.phoneNumber", b -> registrationOf(b).put("phoneNumber", "+33 6 12 34 56 78")),
                 bad("eidRegistration.phoneNumber", b -> registrationOf(b).remove("phoneNumber")),
                 bad("eidRegistration.email", b -> registrationOf(b).put("email", "not-an-email")),
-                bad("eidRegistration.dependents[0].fullName", b -> registrationOf(b).put("dependents",
-                        List.of(Map.of("dateOfBirth", "2020-01-02", "relationship", "CHILD")))),
-                bad("eidRegistration.integratedDocuments[0].type", b -> registrationOf(b).put("integratedDocuments",
-                        List.of(Map.of("number", "123")))));
+                bad(
+                        "eidRegistration.dependents[0].fullName",
+                        b -> registrationOf(b)
+                                .put(
+                                        "dependents",
+                                        List.of(Map.of("dateOfBirth", "2020-01-02", "relationship", "CHILD")))),
+                bad(
+                        "eidRegistration.integratedDocuments[0].type",
+                        b -> registrationOf(b).put("integratedDocuments", List.of(Map.of("number", "123")))));
     }
 
     static Arguments bad(String field, Consumer<Map<String, Object>> change) {
@@ -69,7 +74,9 @@ class DossierValidationTest {
         Map<String, Object> body = DossierApi.newIssue();
         String pid = DossierApi.pidOf(body);
         change.accept(body);
-        DossierApi.submit(body).then().statusCode(400)
+        DossierApi.submit(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations.field", hasItem(field));
@@ -81,7 +88,10 @@ class DossierValidationTest {
         Map<String, Object> body = DossierApi.newIssue();
         body.put("type", "RENEW");
         applicantOf(body).put("sex", "X");
-        DossierApi.submit(body).then().statusCode(400).contentType("application/problem+json")
+        DossierApi.submit(body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations[0].field", anyOf(equalTo("type"), equalTo("applicant.sex")))
                 .body("violations[0].message", containsString("must be one of"));
@@ -90,14 +100,25 @@ class DossierValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"type\":", "[]", "{\"type\":\"ISSUE\",\"applicant\":\"Nguyen\"}"})
     void unreadableBodyIs400(String raw) {
-        given().auth().oauth2(DossierApi.officer()).contentType("application/json").body(raw)
-                .post(DossierApi.BASE).then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(DossierApi.officer())
+                .contentType("application/json")
+                .body(raw)
+                .post(DossierApi.BASE)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void missingBodyIs400() {
-        given().auth().oauth2(DossierApi.officer()).contentType("application/json")
-                .post(DossierApi.BASE).then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(DossierApi.officer())
+                .contentType("application/json")
+                .post(DossierApi.BASE)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @ParameterizedTest
@@ -106,7 +127,10 @@ class DossierValidationTest {
         Map<String, Object> body = DossierApi.newIssue();
         registrationOf(body).put("phoneNumber", phone);
         String id = DossierApi.submitted(body);
-        given().auth().oauth2(DossierApi.officer()).get(DossierApi.BASE + "/" + id).then()
+        given().auth()
+                .oauth2(DossierApi.officer())
+                .get(DossierApi.BASE + "/" + id)
+                .then()
                 .body("eidRegistration.phoneMasked", equalTo("+84******678"));
     }
 
@@ -115,7 +139,10 @@ class DossierValidationTest {
         Map<String, Object> body = DossierApi.newIssue();
         body.remove("eidRegistration");
         String id = DossierApi.submitted(body);
-        given().auth().oauth2(DossierApi.officer()).get(DossierApi.BASE + "/" + id).then()
+        given().auth()
+                .oauth2(DossierApi.officer())
+                .get(DossierApi.BASE + "/" + id)
+                .then()
                 .body("eidRegistered", equalTo(false));
     }
 

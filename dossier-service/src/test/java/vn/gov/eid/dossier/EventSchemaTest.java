@@ -31,8 +31,11 @@ import vn.gov.eid.testsupport.TestKafka;
 class EventSchemaTest {
     private static final Path EVENTS = Path.of("..", "contracts", "events");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TYPES = List.of("vn.gov.eid.dossier.submitted.v1",
-            "vn.gov.eid.dossier.approved.v1", "vn.gov.eid.dossier.rejected.v1", "vn.gov.eid.dossier.completed.v1");
+    private static final List<String> TYPES = List.of(
+            "vn.gov.eid.dossier.submitted.v1",
+            "vn.gov.eid.dossier.approved.v1",
+            "vn.gov.eid.dossier.rejected.v1",
+            "vn.gov.eid.dossier.completed.v1");
 
     static JsonSchema schema(String ceType) throws Exception {
         JsonNode node = JSON.readTree(Files.readString(EVENTS.resolve(ceType + ".schema.json")));
@@ -51,8 +54,12 @@ class EventSchemaTest {
         step(rejectedId, "REJECT");
 
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(20))
-                .until(() -> TestKafka.readAll(DossierApi.TOPIC), r -> typesIn(r).containsAll(TYPES)
-                        && r.stream().anyMatch(x -> x.value().contains(plainId) && x.value().contains("completedAt")));
+                .until(
+                        () -> TestKafka.readAll(DossierApi.TOPIC),
+                        r -> typesIn(r).containsAll(TYPES)
+                                && r.stream()
+                                        .anyMatch(x -> x.value().contains(plainId)
+                                                && x.value().contains("completedAt")));
         for (ConsumerRecord<String, String> r : records) {
             String type = DossierWorkflowTest.header(r, "ce_type");
             assertTrue(TYPES.contains(type), "unknown type on the topic: " + type);
@@ -64,8 +71,13 @@ class EventSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vn.gov.eid.dossier.submitted.v1", "vn.gov.eid.dossier.approved.v1",
-            "vn.gov.eid.dossier.rejected.v1", "vn.gov.eid.dossier.completed.v1"})
+    @ValueSource(
+            strings = {
+                "vn.gov.eid.dossier.submitted.v1",
+                "vn.gov.eid.dossier.approved.v1",
+                "vn.gov.eid.dossier.rejected.v1",
+                "vn.gov.eid.dossier.completed.v1"
+            })
     void exampleMatchesSchemaAndSchemaRejectsClearContacts(String type) throws Exception {
         JsonSchema schema = schema(type);
         JsonNode example = JSON.readTree(Files.readString(EVENTS.resolve(type + ".example.json")));

@@ -20,8 +20,12 @@ class IdempotencyTest {
     DataSource dataSource;
 
     static Response submit(String key, Map<String, Object> body, String token) {
-        return given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json")
-                .body(body).post(DossierApi.BASE);
+        return given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .post(DossierApi.BASE);
     }
 
     @Test
@@ -32,7 +36,8 @@ class IdempotencyTest {
         Response first = submit(key, body, DossierApi.officer());
         first.then().statusCode(201);
         Response retry = submit(key, body, DossierApi.officer());
-        retry.then().statusCode(201)
+        retry.then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("Location", equalTo(first.header("Location")))
                 .body("id", equalTo(first.path("id")));
@@ -46,9 +51,16 @@ class IdempotencyTest {
         Map<String, Object> body = DossierApi.newIssue();
         String pid = DossierApi.pidOf(body);
         List<Response> answers = DossierRulesTest.raceAll(6, () -> submit(key, body, DossierApi.officer()));
-        assertEquals(List.of(201, 201, 201, 201, 201, 201), answers.stream().map(Response::statusCode).toList());
-        assertEquals(1, answers.stream().map(r -> (String) r.path("id")).distinct().count());
-        assertEquals(5, answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count());
+        assertEquals(
+                List.of(201, 201, 201, 201, 201, 201),
+                answers.stream().map(Response::statusCode).toList());
+        assertEquals(
+                1, answers.stream().map(r -> (String) r.path("id")).distinct().count());
+        assertEquals(
+                5,
+                answers.stream()
+                        .filter(r -> "true".equals(r.header("Idempotent-Replayed")))
+                        .count());
         assertEquals(1, DossierApi.storedDossiers(dataSource, pid));
         assertEquals(1, DossierApi.outboxEvents(dataSource, pid));
     }
@@ -59,7 +71,9 @@ class IdempotencyTest {
         Map<String, Object> body = DossierApi.newIssue();
         submit(key, body, DossierApi.officer()).then().statusCode(201);
         Map<String, Object> other = DossierApi.newIssue();
-        submit(key, other, DossierApi.officer()).then().statusCode(422)
+        submit(key, other, DossierApi.officer())
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:idempotency-key-reused"));
         assertEquals(0, DossierApi.storedDossiers(dataSource, DossierApi.pidOf(other)));
@@ -71,11 +85,15 @@ class IdempotencyTest {
         submit(key, DossierApi.newIssue(), DossierApi.officer()).then().statusCode(201);
         // Another officer's client picking the same key gets its own dossier, not the first officer's.
         submit(key, DossierApi.newIssue(), vn.gov.eid.testsupport.TestTokens.token("officer2", "officer"))
-                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
     void overlongKeyIs400() {
-        submit("k".repeat(201), DossierApi.newIssue(), DossierApi.officer()).then().statusCode(400);
+        submit("k".repeat(201), DossierApi.newIssue(), DossierApi.officer())
+                .then()
+                .statusCode(400);
     }
 }

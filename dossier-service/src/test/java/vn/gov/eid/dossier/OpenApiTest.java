@@ -24,8 +24,13 @@ class OpenApiTest {
 
     @Test
     void everyEndpointIsDocumentedWithAnExample() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(
-                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         JsonNode paths = doc.get("paths");
         ENDPOINTS.forEach((path, methods) -> {
             JsonNode item = paths.get(path);
@@ -36,8 +41,11 @@ class OpenApiTest {
                 assertTrue(op.toString().contains("\"examples\""), "no example for " + method + " " + path);
             }
         });
-        assertEquals(7, ENDPOINTS.values().stream().mapToInt(m -> m.split(" ").length).sum());
-        assertTrue(doc.get("components").get("securitySchemes").toString().contains("bearer"),
+        assertEquals(
+                7,
+                ENDPOINTS.values().stream().mapToInt(m -> m.split(" ").length).sum());
+        assertTrue(
+                doc.get("components").get("securitySchemes").toString().contains("bearer"),
                 doc.get("components").get("securitySchemes").toString());
     }
 }

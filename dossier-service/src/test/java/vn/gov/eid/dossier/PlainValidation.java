@@ -12,17 +12,24 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /** Test helper: Bean Validation without Quarkus, for fast tests of the constraints on domain values and commands. */
 public final class PlainValidation {
-    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
 
-    private PlainValidation() {
-    }
+    private PlainValidation() {}
 
     /** Property path -> messages of every violation, sorted; empty when the value is valid. */
     public static Map<String, List<String>> violations(Object value) {
-        return VALIDATOR.validate(value).stream().collect(Collectors.groupingBy(
-                (ConstraintViolation<Object> v) -> v.getPropertyPath().toString(), TreeMap::new,
-                Collectors.mapping(ConstraintViolation::getMessage,
-                        Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
+        return VALIDATOR.validate(value).stream()
+                .collect(Collectors.groupingBy(
+                        (ConstraintViolation<Object> v) -> v.getPropertyPath().toString(),
+                        TreeMap::new,
+                        Collectors.mapping(
+                                ConstraintViolation::getMessage,
+                                Collectors.collectingAndThen(
+                                        Collectors.toList(),
+                                        l -> l.stream().sorted().toList()))));
     }
 }

@@ -40,26 +40,34 @@ class AccountCreationTest {
         assertEquals(2, account.get("level").asInt());
         assertEquals("PENDING_ACTIVATION", account.get("status").asText());
         assertNotNull(account.get("createdAt").asText());
-        assertFalse(account.has("phone") || account.has("email") || account.has("passwordHash"),
+        assertFalse(
+                account.has("phone") || account.has("email") || account.has("passwordHash"),
                 "account view leaks contact data or hash: " + account);
 
-        ConsumerRecord<String, String> created = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.created.v1", 1).get(0);
+        ConsumerRecord<String, String> created = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.created.v1", 1)
+                .get(0);
         JsonNode createdData = json(created.value());
         assertEquals(pid, createdData.get("personalIdNumber").asText());
         assertEquals("PENDING_ACTIVATION", createdData.get("status").asText());
         assertEquals("/eid/identity-service", header(created, "ce_source"));
         assertFalse(created.value().contains(phone.substring(3)), "phone number in the partner event");
 
-        ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+        ConsumerRecord<String, String> sms =
+                awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
         JsonNode smsData = json(sms.value());
         assertEquals("INITIAL_CREDENTIAL", smsData.get("purpose").asText());
-        assertEquals(phone.substring(0, 3) + "******" + phone.substring(9), smsData.get("phoneMasked").asText());
-        assertEquals("NGUYEN VAN AN", smsData.get("templateParams").get("fullName").asText());
+        assertEquals(
+                phone.substring(0, 3) + "******" + phone.substring(9),
+                smsData.get("phoneMasked").asText());
+        assertEquals(
+                "NGUYEN VAN AN", smsData.get("templateParams").get("fullName").asText());
         Map<String, Object> secret = openSms(sms);
         assertEquals(phone, secret.get("phoneNumber"));
         String password = (String) secret.get("password");
         assertEquals(12, password.length());
-        assertTrue(password.matches("[A-HJ-NP-Za-km-z2-9!@#$^*()_]{12}"), "look-alike or foreign character in " + password.length() + "-char password");
+        assertTrue(
+                password.matches("[A-HJ-NP-Za-km-z2-9!@#$^*()_]{12}"),
+                "look-alike or foreign character in " + password.length() + "-char password");
 
         // The password from the SMS logs in (restricted until changed).
         login(pid, password).then().statusCode(200).body("password_change_required", equalTo(true));
@@ -70,7 +78,9 @@ class AccountCreationTest {
                 assertFalse(r.value() != null && r.value().contains(password), "password in clear on " + topic);
                 assertFalse(r.value() != null && r.value().contains(phone), "full phone number in clear on " + topic);
                 for (Header h : r.headers()) {
-                    assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains(password), "password in a header on " + topic);
+                    assertFalse(
+                            new String(h.value(), StandardCharsets.UTF_8).contains(password),
+                            "password in a header on " + topic);
                 }
             }
         }
@@ -91,7 +101,11 @@ class AccountCreationTest {
 
         // A later dossier moves the phone; replaying the first event afterwards must not move it back.
         String laterPhone = newPhone();
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(),
+        TestKafka.sendCloudEvent(
+                DOSSIER_TOPIC,
+                pid,
+                COMPLETED,
+                UUID.randomUUID().toString(),
                 completedDossier(pid, "Tran Thi Binh", laterPhone, "binh@example.vn"));
         awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2);
         TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
@@ -106,7 +120,9 @@ class AccountCreationTest {
         String pid = newPersonalId();
         String oldPhone = newPhone();
         sendCompleted(pid, oldPhone);
-        String password = (String) openSms(awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0)).get("password");
+        String password = (String) openSms(awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1)
+                        .get(0))
+                .get("password");
 
         // EXCHANGE with the same phone: no SMS at all.
         sendCompleted(pid, oldPhone);
@@ -116,7 +132,8 @@ class AccountCreationTest {
         // REISSUE with a new phone: the new number is told it was linked; no password travels.
         String newPhone = newPhone();
         sendCompleted(pid, newPhone);
-        ConsumerRecord<String, String> linked = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2).get(1);
+        ConsumerRecord<String, String> linked =
+                awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2).get(1);
         assertEquals("PHONE_LINKED", json(linked.value()).get("purpose").asText());
         Map<String, Object> secret = openSms(linked);
         assertEquals(newPhone, secret.get("phoneNumber"));
@@ -124,8 +141,11 @@ class AccountCreationTest {
 
         // Same account, same password, still level 2 and never a second account-created event.
         login(pid, password).then().statusCode(200);
-        assertEquals(1, records(ACCOUNTS_TOPIC, pid).stream()
-                .filter(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))).count());
+        assertEquals(
+                1,
+                records(ACCOUNTS_TOPIC, pid).stream()
+                        .filter(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type")))
+                        .count());
     }
 
     @Test
@@ -135,41 +155,62 @@ class AccountCreationTest {
         insertLevel1Account(em, hasher, pid, "App_pass_2025", phone);
         sendCompleted(pid, phone);
 
-        ConsumerRecord<String, String> upgraded = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.upgraded.v1", 1).get(0);
+        ConsumerRecord<String, String> upgraded = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.upgraded.v1", 1)
+                .get(0);
         assertEquals(2, json(upgraded.value()).get("level").asInt());
         assertEquals(1, json(upgraded.value()).get("previousLevel").asInt());
-        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then()
-                .body("level", equalTo(2)).body("status", equalTo("ACTIVE"));
+        given().auth()
+                .oauth2(operatorToken())
+                .get("/api/v1/accounts/" + pid)
+                .then()
+                .body("level", equalTo(2))
+                .body("status", equalTo("ACTIVE"));
 
-        ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+        ConsumerRecord<String, String> sms =
+                awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
         assertEquals("UPGRADE_NOTICE", json(sms.value()).get("purpose").asText());
         assertFalse(openSms(sms).containsKey("password"), "a password in an upgrade notice");
         login(pid, "App_pass_2025").then().statusCode(200).body("password_change_required", equalTo(false));
-        assertTrue(records(ACCOUNTS_TOPIC, pid).stream().noneMatch(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))));
+        assertTrue(records(ACCOUNTS_TOPIC, pid).stream()
+                .noneMatch(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))));
     }
 
     @Test
     void dossierWithoutEidRegistrationCreatesNoAccount() {
         String pid = newPersonalId();
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(), dossier(pid, "Le Van Cuong", null));
+        TestKafka.sendCloudEvent(
+                DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(), dossier(pid, "Le Van Cuong", null));
         awaitConsumed(DOSSIER_TOPIC);
 
-        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:vn-eid:problem:account-not-found"));
+        given().auth()
+                .oauth2(operatorToken())
+                .get("/api/v1/accounts/" + pid)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:account-not-found"));
         assertTrue(records(SMS_TOPIC, pid).isEmpty());
     }
 
     @Test
     void unknownEventTypesAreIgnoredAndUnreadableOnesDeadLettered() {
         String pid = newPersonalId();
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, "vn.gov.eid.dossier.submitted.v1", UUID.randomUUID().toString(),
+        TestKafka.sendCloudEvent(
+                DOSSIER_TOPIC,
+                pid,
+                "vn.gov.eid.dossier.submitted.v1",
+                UUID.randomUUID().toString(),
                 "{\"dossierId\":\"x\",\"personalIdNumber\":\"" + pid + "\",\"status\":\"SUBMITTED\"}");
         String badId = UUID.randomUUID().toString();
         TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, badId, "{not json");
         List<ConsumerRecord<String, String>> dead = Fixtures.awaitDeadLetter(pid, badId);
         assertEquals(1, dead.size());
         awaitConsumed(DOSSIER_TOPIC);
-        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then().statusCode(404);
+        given().auth()
+                .oauth2(operatorToken())
+                .get("/api/v1/accounts/" + pid)
+                .then()
+                .statusCode(404);
         assertNull(records(SMS_TOPIC, pid).stream().findAny().orElse(null));
     }
 }

@@ -18,18 +18,42 @@ class AccountsEndpointSecurityTest {
     void refusesMissingAndInvalidTokensWith401() {
         String pid = newPersonalId();
         given().get(PATH + pid).then().statusCode(401);
-        given().auth().oauth2(TestTokens.expired("operator1", "operator")).get(PATH + pid).then().statusCode(401);
-        given().auth().oauth2(TestTokens.wrongIssuer("operator1", "operator")).get(PATH + pid).then().statusCode(401);
-        given().auth().oauth2(TestTokens.otherKey("operator1", "operator")).get(PATH + pid).then().statusCode(401);
-        given().auth().oauth2(TestTokens.tampered("officer1", "officer")).get(PATH + pid).then().statusCode(401);
-        given().auth().oauth2(TestTokens.unsigned("operator1", "operator")).get(PATH + pid).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.expired("operator1", "operator"))
+                .get(PATH + pid)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.wrongIssuer("operator1", "operator"))
+                .get(PATH + pid)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.otherKey("operator1", "operator"))
+                .get(PATH + pid)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.tampered("officer1", "officer"))
+                .get(PATH + pid)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.unsigned("operator1", "operator"))
+                .get(PATH + pid)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void refusesOtherRolesWith403() {
         String pid = newPersonalId();
         for (String role : new String[] {"officer", "supervisor", "citizen", "password-change"}) {
-            given().auth().oauth2(TestTokens.token("someone", role)).get(PATH + pid).then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .get(PATH + pid)
+                    .then()
+                    .statusCode(403);
         }
     }
 
@@ -37,9 +61,16 @@ class AccountsEndpointSecurityTest {
     void operatorAndPartnerSeeTheAccountWithoutSecrets() {
         String pid = newPersonalId();
         createAccount(pid);
-        for (String token : new String[] {operatorToken(), TestTokens.token("partner-portal", "partner"),
-                login("operator1", "Operator@2026").<String>path("access_token")}) {
-            given().auth().oauth2(token).get(PATH + pid).then().statusCode(200)
+        for (String token : new String[] {
+            operatorToken(),
+            TestTokens.token("partner-portal", "partner"),
+            login("operator1", "Operator@2026").<String>path("access_token")
+        }) {
+            given().auth()
+                    .oauth2(token)
+                    .get(PATH + pid)
+                    .then()
+                    .statusCode(200)
                     .body("personalIdNumber", equalTo(pid))
                     .body("level", equalTo(2))
                     .body("status", equalTo("PENDING_ACTIVATION"))
@@ -47,9 +78,17 @@ class AccountsEndpointSecurityTest {
                     .body("email", equalTo(null))
                     .body("passwordHash", equalTo(null));
         }
-        given().auth().oauth2(operatorToken()).get(PATH + "12345").then().statusCode(400)
+        given().auth()
+                .oauth2(operatorToken())
+                .get(PATH + "12345")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().auth().oauth2(operatorToken()).get(PATH + newPersonalId()).then().statusCode(404)
+        given().auth()
+                .oauth2(operatorToken())
+                .get(PATH + newPersonalId())
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:vn-eid:problem:account-not-found"));
     }
 }

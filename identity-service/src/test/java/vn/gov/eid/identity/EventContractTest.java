@@ -36,13 +36,19 @@ class EventContractTest {
     vn.gov.eid.identity.service.PasswordHasher hasher;
 
     private static final Path EVENTS = Path.of("..", "contracts", "events");
-    private static final List<String> PRODUCED = List.of("vn.gov.eid.account.created.v1", "vn.gov.eid.account.activated.v1",
-            "vn.gov.eid.account.locked.v1", "vn.gov.eid.account.unlocked.v1", "vn.gov.eid.account.credential-reset.v1", "vn.gov.eid.account.upgraded.v1",
+    private static final List<String> PRODUCED = List.of(
+            "vn.gov.eid.account.created.v1",
+            "vn.gov.eid.account.activated.v1",
+            "vn.gov.eid.account.locked.v1",
+            "vn.gov.eid.account.unlocked.v1",
+            "vn.gov.eid.account.credential-reset.v1",
+            "vn.gov.eid.account.upgraded.v1",
             "vn.gov.eid.sms.requested.v1");
 
     private static JsonSchema schema(String type) throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return factory.getSchema(Files.readString(EVENTS.resolve(type + ".schema.json")), config);
     }
 
@@ -52,15 +58,24 @@ class EventContractTest {
         String pid = newPersonalId();
         String temp = createAccount(pid);
         String restricted = login(pid, temp).path("access_token");
-        given().auth().oauth2(restricted).contentType("application/json")
+        given().auth()
+                .oauth2(restricted)
+                .contentType("application/json")
                 .body(Map.of("currentPassword", temp, "newPassword", "Contract_2026"))
-                .post("/api/v1/auth/password").then().statusCode(204);
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(204);
         for (int i = 0; i < 5; i++) {
             login(pid, "Wrong_pass_" + i);
         }
         for (String action : List.of("unlock", "credential-resets")) {
-            given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("reason", "contract test"))
-                    .post("/api/v1/accounts/" + pid + "/" + action).then().statusCode(action.equals("unlock") ? 200 : 202);
+            given().auth()
+                    .oauth2(operatorToken())
+                    .contentType("application/json")
+                    .body(Map.of("reason", "contract test"))
+                    .post("/api/v1/accounts/" + pid + "/" + action)
+                    .then()
+                    .statusCode(action.equals("unlock") ? 200 : 202);
         }
         String level1 = newPersonalId();
         insertLevel1Account(em, hasher, level1, "App_pass_2025", newPhone());

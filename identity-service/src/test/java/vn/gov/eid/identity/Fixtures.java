@@ -38,8 +38,7 @@ final class Fixtures {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A fresh, valid-looking personal ID number (Hanoi, male born 2003) so tests never collide. */
     static String newPersonalId() {
@@ -57,7 +56,9 @@ final class Fixtures {
         contact.put("phoneNumber", phone);
         contact.put("email", email);
         Map<String, Object> reg = new LinkedHashMap<>();
-        reg.put("phoneMasked", phone.substring(0, 3) + "*".repeat(phone.length() - 6) + phone.substring(phone.length() - 3));
+        reg.put(
+                "phoneMasked",
+                phone.substring(0, 3) + "*".repeat(phone.length() - 6) + phone.substring(phone.length() - 3));
         reg.put("sealedContact", Sealing.seal(contact, TestKeys.contactKeyPair().getPublic()));
         reg.put("dependents", List.of());
         reg.put("integratedDocuments", List.of());
@@ -84,7 +85,8 @@ final class Fixtures {
     /** Sends a completed dossier for a new citizen; returns the event id. */
     static String sendCompleted(String pid, String phone) {
         String id = UUID.randomUUID().toString();
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, id, completedDossier(pid, "Nguyễn Văn Ân", phone, "an@example.vn"));
+        TestKafka.sendCloudEvent(
+                DOSSIER_TOPIC, pid, COMPLETED, id, completedDossier(pid, "Nguyễn Văn Ân", phone, "an@example.vn"));
         return id;
     }
 
@@ -95,23 +97,34 @@ final class Fixtures {
     /** Waits until the account exists and returns its JSON view. */
     static JsonNode awaitAccount(String pid) {
         String token = operatorToken();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> given().auth().oauth2(token).get("/api/v1/accounts/" + pid).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth()
+                                .oauth2(token)
+                                .get("/api/v1/accounts/" + pid)
+                                .statusCode()
+                        == 200);
         return json(given().auth().oauth2(token).get("/api/v1/accounts/" + pid).asString());
     }
 
     /** Records of a topic with this key. */
     static List<ConsumerRecord<String, String>> records(String topic, String key) {
-        return TestKafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
+        return TestKafka.readAll(topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
     }
 
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, String ceType, int count) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            found.clear();
-            records(topic, key).stream().filter(r -> ceType.equals(header(r, "ce_type"))).forEach(found::add);
-            return found.size() >= count;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    found.clear();
+                    records(topic, key).stream()
+                            .filter(r -> ceType.equals(header(r, "ce_type")))
+                            .forEach(found::add);
+                    return found.size() >= count;
+                });
         return found;
     }
 
@@ -126,7 +139,8 @@ final class Fixtures {
     /** Creates an account through a completed-dossier event and returns its temporary password (from the SMS request). */
     static String createAccount(String pid) {
         sendCompleted(pid, newPhone());
-        ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+        ConsumerRecord<String, String> sms =
+                awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
         return (String) openSms(sms).get("password");
     }
 
@@ -134,29 +148,43 @@ final class Fixtures {
      * A level-1 account as the VNeID app's self-registration leaves it (active, own password); there is no API for
      * it in this service, so the test writes the row.
      */
-    static void insertLevel1Account(jakarta.persistence.EntityManager em, vn.gov.eid.identity.service.PasswordHasher hasher,
-            String pid, String password, String phone) {
+    static void insertLevel1Account(
+            jakarta.persistence.EntityManager em,
+            vn.gov.eid.identity.service.PasswordHasher hasher,
+            String pid,
+            String password,
+            String phone) {
         String hash = hasher.hash(password);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "insert into citizen_account (personal_id_number, level, status, password_hash, password_temporary, phone, "
-                                + "created_at, activated_at, updated_at) values (?1, 1, 'ACTIVE', ?2, false, ?3, now(), now(), now())")
-                .setParameter(1, pid).setParameter(2, hash).setParameter(3, phone).executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into citizen_account (personal_id_number, level, status, password_hash, password_temporary, phone, "
+                                        + "created_at, activated_at, updated_at) values (?1, 1, 'ACTIVE', ?2, false, ?3, now(), now(), now())")
+                        .setParameter(1, pid)
+                        .setParameter(2, hash)
+                        .setParameter(3, phone)
+                        .executeUpdate());
     }
 
     static Response login(String username, String password) {
         return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .formParam("grant_type", "password")
+                .formParam("username", username)
+                .formParam("password", password)
                 .post("/api/v1/auth/token");
     }
 
     /** Waits for the dead-lettered copy of an event (by ce_id) on dossier.events.v1.dlq. */
     static List<ConsumerRecord<String, String>> awaitDeadLetter(String key, String ceId) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            found.clear();
-            records(DOSSIER_TOPIC + ".dlq", key).stream().filter(r -> ceId.equals(header(r, "ce_id"))).forEach(found::add);
-            return !found.isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    found.clear();
+                    records(DOSSIER_TOPIC + ".dlq", key).stream()
+                            .filter(r -> ceId.equals(header(r, "ce_id")))
+                            .forEach(found::add);
+                    return !found.isEmpty();
+                });
         return found;
     }
 
@@ -183,17 +211,29 @@ final class Fixtures {
      * can assert what did NOT happen after a delivery.
      */
     static void awaitConsumed(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("identity-service")
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                                        "identity-service")
+                                .partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS);
+                        return ends.entrySet().stream()
+                                .allMatch(e -> e.getValue().offset() == 0
+                                        || (committed.get(e.getKey()) != null
+                                                && committed.get(e.getKey()).offset()
+                                                        >= e.getValue().offset()));
+                    });
         } catch (Exception e) {
             throw new IllegalStateException("cannot check the consumer group's progress: " + e.getMessage(), e);
         }

@@ -24,7 +24,11 @@ class JwksTest {
 
     @Test
     void discoveryDocumentPointsAtTheJwksAndTokenEndpoint() {
-        var doc = given().get("/.well-known/openid-configuration").then().statusCode(200).extract().jsonPath();
+        var doc = given().get("/.well-known/openid-configuration")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(TestTokens.ISSUER, doc.getString("issuer"));
         String jwksUri = doc.getString("jwks_uri");
         assertEquals(true, jwksUri.endsWith("/.well-known/jwks.json"), jwksUri);
@@ -36,15 +40,22 @@ class JwksTest {
 
     @Test
     void jwksVerifiesIssuedTokensAndNothingElse() throws Exception {
-        String body = given().get("/.well-known/jwks.json").then().statusCode(200)
-                .contentType("application/json").extract().asString();
+        String body = given().get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asString();
         JsonWebKeySet set = new JsonWebKeySet(body);
         List<JsonWebKey> keys = set.getJsonWebKeys();
         assertEquals(1, keys.size());
         JsonWebKey key = keys.get(0);
         assertEquals("RS256", key.getAlgorithm());
         assertEquals("sig", key.getUse());
-        assertEquals(key.calculateBase64urlEncodedThumbprint("SHA-256"), key.getKeyId(), "kid is not the RFC 7638 thumbprint");
+        assertEquals(
+                key.calculateBase64urlEncodedThumbprint("SHA-256"),
+                key.getKeyId(),
+                "kid is not the RFC 7638 thumbprint");
         assertEquals(TestKeys.signingKeyPair().getPublic(), key.getKey());
 
         JwtConsumer consumer = new JwtConsumerBuilder()
@@ -58,8 +69,11 @@ class JwksTest {
         assertEquals("supervisor1", claims.getSubject());
         assertEquals(List.of("supervisor"), claims.getStringListClaimValue("groups"));
 
-        assertThrows(InvalidJwtException.class, () -> consumer.processToClaims(TestTokens.otherKey("supervisor1", "supervisor")));
+        assertThrows(
+                InvalidJwtException.class,
+                () -> consumer.processToClaims(TestTokens.otherKey("supervisor1", "supervisor")));
         String[] parts = token.split("\\.");
-        assertThrows(InvalidJwtException.class, () -> consumer.processToClaims(parts[0] + "." + parts[1] + "x." + parts[2]));
+        assertThrows(
+                InvalidJwtException.class, () -> consumer.processToClaims(parts[0] + "." + parts[1] + "x." + parts[2]));
     }
 }

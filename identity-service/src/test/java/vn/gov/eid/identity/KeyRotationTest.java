@@ -43,8 +43,11 @@ class KeyRotationTest {
                 Path pem = Files.createTempFile("eid-rotated-signing", ".pem");
                 pem.toFile().deleteOnExit();
                 Files.writeString(pem, DevKeys.toPem(NEW_KEY.getPrivate()));
-                return Map.of("eid.identity.signing-key-location", pem.toString(),
-                        "eid.identity.previous-public-key-locations", TestKeys.locations().get("IDENTITY_PUBLIC_KEY_LOCATION"));
+                return Map.of(
+                        "eid.identity.signing-key-location",
+                        pem.toString(),
+                        "eid.identity.previous-public-key-locations",
+                        TestKeys.locations().get("IDENTITY_PUBLIC_KEY_LOCATION"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -53,7 +56,11 @@ class KeyRotationTest {
 
     @Test
     void newKeySignsAndThePreviousKeyStaysPublished() throws Exception {
-        JsonWebKeySet set = new JsonWebKeySet(given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
+        JsonWebKeySet set = new JsonWebKeySet(given().get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<JsonWebKey> keys = set.getJsonWebKeys();
         Set<String> kids = keys.stream().map(JsonWebKey::getKeyId).collect(Collectors.toSet());
         String newKid = TestTokens.kid(NEW_KEY);
@@ -62,12 +69,19 @@ class KeyRotationTest {
 
         String issued = login("officer1", "Officer@2026").path("access_token");
         String header = new String(java.util.Base64.getUrlDecoder().decode(issued.split("\\.")[0]));
-        assertTrue(header.contains("\"kid\":\"" + newKid + "\""), "new tokens are not signed with the new key: " + header);
+        assertTrue(
+                header.contains("\"kid\":\"" + newKid + "\""), "new tokens are not signed with the new key: " + header);
 
-        JwtConsumer consumer = new JwtConsumerBuilder().setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
-                .setExpectedIssuer(TestTokens.ISSUER).setRequireExpirationTime().build();
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
+                .setExpectedIssuer(TestTokens.ISSUER)
+                .setRequireExpirationTime()
+                .build();
         assertEquals("officer1", consumer.processToClaims(issued).getSubject());
         // A token signed with the previous key before the rotation still verifies against the published set.
-        assertEquals("operator1", consumer.processToClaims(TestTokens.token("operator1", "operator")).getSubject());
+        assertEquals(
+                "operator1",
+                consumer.processToClaims(TestTokens.token("operator1", "operator"))
+                        .getSubject());
     }
 }

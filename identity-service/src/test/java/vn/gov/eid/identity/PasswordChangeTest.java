@@ -19,9 +19,12 @@ import vn.gov.eid.testsupport.TestTokens;
 class PasswordChangeTest {
 
     private static io.restassured.response.ValidatableResponse change(String token, String current, String next) {
-        return given().auth().oauth2(token).contentType("application/json")
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(Map.of("currentPassword", current, "newPassword", next))
-                .post("/api/v1/auth/password").then();
+                .post("/api/v1/auth/password")
+                .then();
     }
 
     @Test
@@ -33,28 +36,43 @@ class PasswordChangeTest {
         // The restricted token opens nothing else.
         given().auth().oauth2(restricted).get("/api/v1/accounts/" + pid).then().statusCode(403);
 
-        change(restricted, temp, "short1!").statusCode(400).contentType("application/problem+json")
+        change(restricted, temp, "short1!")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations.field", hasItem("newPassword"))
                 .body("violations.message", hasItem("must be 8 to 20 characters long"));
-        change(restricted, temp, "alllowercase1!").statusCode(400)
+        change(restricted, temp, "alllowercase1!")
+                .statusCode(400)
                 .body("violations.message", hasItem("must contain an upper-case letter"));
-        change(restricted, temp, temp).statusCode(400)
+        change(restricted, temp, temp)
+                .statusCode(400)
                 .body("violations.message", hasItem("must differ from the current password"));
-        change(restricted, "Wrong_current1", "Brand_new_2026").statusCode(401)
+        change(restricted, "Wrong_current1", "Brand_new_2026")
+                .statusCode(401)
                 .body("type", equalTo("urn:vn-eid:problem:invalid-credentials"));
-        given().auth().oauth2(restricted).contentType("application/json").body(Map.of("currentPassword", temp))
-                .post("/api/v1/auth/password").then().statusCode(400)
+        given().auth()
+                .oauth2(restricted)
+                .contentType("application/json")
+                .body(Map.of("currentPassword", temp))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("newPassword"));
 
         change(restricted, temp, "Brand_new_2026").statusCode(204);
 
         JsonNode account = awaitAccount(pid);
         assertEquals("ACTIVE", account.get("status").asText());
-        given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).then()
+        given().auth()
+                .oauth2(operatorToken())
+                .get("/api/v1/accounts/" + pid)
+                .then()
                 .body("activatedAt", notNullValue());
 
-        ConsumerRecord<String, String> activated = awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.activated.v1", 1).get(0);
+        ConsumerRecord<String, String> activated = awaitRecords(
+                        ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.activated.v1", 1)
+                .get(0);
         JsonNode data = json(activated.value());
         assertEquals("ACTIVE", data.get("status").asText());
         assertEquals(2, data.get("level").asInt());
@@ -76,14 +94,19 @@ class PasswordChangeTest {
         String temp = createAccount(pid);
         String restricted = login(pid, temp).path("access_token");
         // A personal ID number breaks other rules too; the answer still names this one.
-        change(restricted, temp, pid).statusCode(400)
+        change(restricted, temp, pid)
+                .statusCode(400)
                 .body("violations.message", hasItem("must differ from the username"));
     }
 
     @Test
     void passwordChangeNeedsACitizenOrPasswordChangeToken() {
-        change(TestTokens.token("officer1", "officer"), "Officer@2026", "Other_pass_1").statusCode(403);
-        given().contentType("application/json").body(Map.of("currentPassword", "a", "newPassword", "b"))
-                .post("/api/v1/auth/password").then().statusCode(401);
+        change(TestTokens.token("officer1", "officer"), "Officer@2026", "Other_pass_1")
+                .statusCode(403);
+        given().contentType("application/json")
+                .body(Map.of("currentPassword", "a", "newPassword", "b"))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(401);
     }
 }

@@ -53,16 +53,23 @@ class PasswordRehashTest {
         assertTrue(current.startsWith(CURRENT), current);
         // As if the account had been created before the parameters changed.
         String old = new PasswordHasher(2, 1024, 1).hash(temporary);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update citizen_account set password_hash = ?1 where personal_id_number = ?2")
-                .setParameter(1, old).setParameter(2, pid).executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update citizen_account set password_hash = ?1 where personal_id_number = ?2")
+                        .setParameter(1, old)
+                        .setParameter(2, pid)
+                        .executeUpdate());
 
-        login(pid, temporary).then().statusCode(200)
+        login(pid, temporary)
+                .then()
+                .statusCode(200)
                 .body("password_change_required", org.hamcrest.Matchers.equalTo(true));
         String after = storedHash(pid);
         assertNotEquals(old, after);
         assertTrue(after.startsWith(CURRENT), after);
-        login(pid, temporary).then().statusCode(200)
+        login(pid, temporary)
+                .then()
+                .statusCode(200)
                 .body("password_change_required", org.hamcrest.Matchers.equalTo(true));
     }
 
@@ -70,9 +77,12 @@ class PasswordRehashTest {
     void serviceClientSecretHashIsRenewedAtTheNextSuccessfulGrant() {
         String clientId = "rehash-client-" + newPersonalId();
         String old = new PasswordHasher(1, 1024, 1).hash("Client_secret_2026");
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "insert into service_client (client_id, role, secret_hash, created_at) values (?1, 'partner', ?2, now())")
-                .setParameter(1, clientId).setParameter(2, old).executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into service_client (client_id, role, secret_hash, created_at) values (?1, 'partner', ?2, now())")
+                        .setParameter(1, clientId)
+                        .setParameter(2, old)
+                        .executeUpdate());
 
         clientGrant(clientId, "Client_secret_2027").then().statusCode(401);
         assertEquals(old, storedClientHash(clientId));
@@ -88,9 +98,12 @@ class PasswordRehashTest {
     void staffUserPasswordHashIsRenewedAtTheNextSuccessfulLogin() {
         String username = "rehash-officer-" + newPersonalId();
         String old = new PasswordHasher(1, 1024, 1).hash("Officer_old_2026");
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "insert into staff_user (username, role, password_hash, created_at) values (?1, 'officer', ?2, now())")
-                .setParameter(1, username).setParameter(2, old).executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into staff_user (username, role, password_hash, created_at) values (?1, 'officer', ?2, now())")
+                        .setParameter(1, username)
+                        .setParameter(2, old)
+                        .executeUpdate());
 
         login(username, "Officer_old_2027").then().statusCode(401);
         assertEquals(old, storedStaffHash(username));
@@ -103,26 +116,33 @@ class PasswordRehashTest {
     }
 
     private String storedStaffHash(String username) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select password_hash from staff_user where username = ?1")
-                .setParameter(1, username).getSingleResult());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> (String) em.createNativeQuery("select password_hash from staff_user where username = ?1")
+                        .setParameter(1, username)
+                        .getSingleResult());
     }
 
     private static io.restassured.response.Response clientGrant(String clientId, String secret) {
-        return io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
-                .formParam("client_secret", secret).post("/api/v1/auth/token");
+        return io.restassured.RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post("/api/v1/auth/token");
     }
 
     private String storedClientHash(String clientId) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select secret_hash from service_client where client_id = ?1")
-                .setParameter(1, clientId).getSingleResult());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> (String) em.createNativeQuery("select secret_hash from service_client where client_id = ?1")
+                        .setParameter(1, clientId)
+                        .getSingleResult());
     }
 
     private String storedHash(String pid) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select password_hash from citizen_account where personal_id_number = ?1")
-                .setParameter(1, pid).getSingleResult());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> (String)
+                        em.createNativeQuery("select password_hash from citizen_account where personal_id_number = ?1")
+                                .setParameter(1, pid)
+                                .getSingleResult());
     }
 }

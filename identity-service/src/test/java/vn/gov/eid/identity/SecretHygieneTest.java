@@ -43,12 +43,10 @@ class SecretHygieneTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -60,17 +58,27 @@ class SecretHygieneTest {
             String pid = newPersonalId();
             String phone = newPhone();
             sendCompleted(pid, phone);
-            ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
+            ConsumerRecord<String, String> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1)
+                    .get(0);
             String temp = (String) openSms(sms).get("password");
             String tokenBody = login(pid, temp).asString();
             String restricted = json(tokenBody).get("access_token").asText();
-            given().auth().oauth2(restricted).contentType("application/json")
-                    .body(Map.of("currentPassword", temp, "newPassword", "Hygiene_2026")).post("/api/v1/auth/password")
-                    .then().statusCode(204);
+            given().auth()
+                    .oauth2(restricted)
+                    .contentType("application/json")
+                    .body(Map.of("currentPassword", temp, "newPassword", "Hygiene_2026"))
+                    .post("/api/v1/auth/password")
+                    .then()
+                    .statusCode(204);
             login(pid, "Wrong_" + temp).then().statusCode(401);
-            String accountBody = given().auth().oauth2(operatorToken()).get("/api/v1/accounts/" + pid).asString();
+            String accountBody = given().auth()
+                    .oauth2(operatorToken())
+                    .get("/api/v1/accounts/" + pid)
+                    .asString();
 
-            assertTrue(capture.lines.stream().anyMatch(l -> l.contains(pid)), "the account creation was not logged at all");
+            assertTrue(
+                    capture.lines.stream().anyMatch(l -> l.contains(pid)),
+                    "the account creation was not logged at all");
             for (String line : capture.lines) {
                 assertFalse(line.contains(temp), "temporary password in a log line");
                 assertFalse(line.contains("Hygiene_2026"), "new password in a log line");
@@ -80,16 +88,20 @@ class SecretHygieneTest {
                 assertFalse(body.contains(temp) || body.contains(phone), "secret or phone in a response");
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select * from citizen_account where personal_id_number = ?1").setParameter(1, pid).getResultList());
+            List<Object[]> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("select * from citizen_account where personal_id_number = ?1")
+                            .setParameter(1, pid)
+                            .getResultList());
             assertTrue(rows.size() == 1);
             for (Object column : rows.get(0)) {
                 String value = String.valueOf(column);
                 assertFalse(value.contains(temp) || value.contains("Hygiene_2026"), "a password in clear in a column");
             }
             @SuppressWarnings("unchecked")
-            List<String> outbox = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select payload::text from outbox_event where event_key = ?1").setParameter(1, pid).getResultList());
+            List<String> outbox = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("select payload::text from outbox_event where event_key = ?1")
+                            .setParameter(1, pid)
+                            .getResultList());
             assertFalse(outbox.isEmpty());
             outbox.forEach(p -> assertFalse(p.contains(temp) || p.contains(phone), "secret in an outbox row"));
         } finally {

@@ -1,9 +1,9 @@
 package vn.gov.eid.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.identity.Fixtures.*;
@@ -22,7 +22,9 @@ class TokenEndpointTest {
     @Test
     void staffUserFromConfigurationGetsTokenWithRoleAndStandardClaims() {
         Response r = login("officer1", "Officer@2026");
-        r.then().statusCode(200).header("Cache-Control", "no-store")
+        r.then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(900))
                 .body("password_change_required", equalTo(false))
@@ -38,14 +40,18 @@ class TokenEndpointTest {
         assertTrue(claims.hasNonNull("jti"));
         JsonNode header = json(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0])));
         assertEquals("RS256", header.get("alg").asText());
-        assertEquals(TestTokens.kid(TestKeys.signingKeyPair()), header.get("kid").asText());
+        assertEquals(
+                TestTokens.kid(TestKeys.signingKeyPair()), header.get("kid").asText());
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSame401Problem() {
-        for (Response r : new Response[] {login("officer1", "Officer@2027"), login("nobody", "Officer@2026"),
-                login(newPersonalId(), "Whatever_123")}) {
-            r.then().statusCode(401).contentType("application/problem+json")
+        for (Response r : new Response[] {
+            login("officer1", "Officer@2027"), login("nobody", "Officer@2026"), login(newPersonalId(), "Whatever_123")
+        }) {
+            r.then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:vn-eid:problem:invalid-credentials"))
                     .body("access_token", equalTo(null));
         }
@@ -75,7 +81,8 @@ class TokenEndpointTest {
     void clientCredentialsForServiceAccounts() {
         Response ok = given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials")
-                .formParam("client_id", "partner-portal").formParam("client_secret", "Partner_Secret2026")
+                .formParam("client_id", "partner-portal")
+                .formParam("client_secret", "Partner_Secret2026")
                 .post("/api/v1/auth/token");
         ok.then().statusCode(200).body("password_change_required", equalTo(false));
         JsonNode claims = claims(ok.path("access_token"));
@@ -84,9 +91,12 @@ class TokenEndpointTest {
 
         given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials")
-                .formParam("client_id", "partner-portal").formParam("client_secret", "Partner_Secret2025")
+                .formParam("client_id", "partner-portal")
+                .formParam("client_secret", "Partner_Secret2025")
                 .post("/api/v1/auth/token")
-                .then().statusCode(401).contentType("application/problem+json")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:invalid-credentials"));
         // A client secret is not a user password: the password grant does not accept it.
         login("partner-portal", "Partner_Secret2026").then().statusCode(401);
@@ -94,13 +104,21 @@ class TokenEndpointTest {
 
     @Test
     void unsupportedGrantAndMissingFieldsAre400Problems() {
-        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "authorization_code")
-                .formParam("code", "x").post("/api/v1/auth/token")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "authorization_code")
+                .formParam("code", "x")
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:unsupported-grant-type"));
-        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
-                .formParam("username", "officer1").post("/api/v1/auth/token")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password")
+                .formParam("username", "officer1")
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:invalid-request"));
     }
 

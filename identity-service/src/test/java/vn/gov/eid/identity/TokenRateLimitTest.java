@@ -21,13 +21,18 @@ class TokenRateLimitTest {
     URI tokenEndpoint;
 
     // One keep-alive client: hundreds of requests in a few seconds.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HttpResponse<String> tokenRequestFrom(String address) throws Exception {
         // An unsupported grant costs no hashing, so the test reaches the limit quickly.
-        return http.send(HttpRequest.newBuilder(tokenEndpoint).header("X-Forwarded-For", address)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=none")).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(tokenEndpoint)
+                        .header("X-Forwarded-For", address)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=none"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -49,14 +54,20 @@ class TokenRateLimitTest {
         }
         assertTrue(limited != null, "no 429 after " + accepted + " requests");
         assertTrue(accepted >= limit && accepted < 2 * limit + 1, accepted + " requests passed before the 429");
-        assertEquals("application/problem+json", limited.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                limited.headers().firstValue("Content-Type").orElse(""));
         assertTrue(limited.body().contains("\"type\":\"urn:vn-eid:problem:too-many-requests\""), limited.body());
         assertTrue(limited.body().contains("\"instance\":\"/api/v1/auth/token\""), limited.body());
-        int retryAfter = Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow());
+        int retryAfter =
+                Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 
         assertEquals(400, tokenRequestFrom("198.51.100.23").statusCode());
         // Other endpoints are not limited.
-        given().header("X-Forwarded-For", office).get("/.well-known/jwks.json").then().statusCode(200);
+        given().header("X-Forwarded-For", office)
+                .get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200);
     }
 }

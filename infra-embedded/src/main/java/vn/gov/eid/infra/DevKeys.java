@@ -21,11 +21,9 @@ import java.util.Map;
 public final class DevKeys {
 
     /** The three pairs, each written as NAME-private.pem and NAME-public.pem. */
-    public record Pairs(KeyPair signing, KeyPair sms, KeyPair contact) {
-    }
+    public record Pairs(KeyPair signing, KeyPair sms, KeyPair contact) {}
 
-    private DevKeys() {
-    }
+    private DevKeys() {}
 
     public static Pairs generate() {
         return new Pairs(rsa(), rsa(), rsa());
@@ -50,12 +48,24 @@ public final class DevKeys {
     public static Map<String, String> write(Pairs pairs, Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IDENTITY_SIGNING_KEY_LOCATION", pem(dir.resolve("signing-private.pem"), pairs.signing().getPrivate()));
-        env.put("IDENTITY_PUBLIC_KEY_LOCATION", pem(dir.resolve("signing-public.pem"), pairs.signing().getPublic()));
-        env.put("SMS_JWE_PUBLIC_KEY_LOCATION", pem(dir.resolve("sms-public.pem"), pairs.sms().getPublic()));
-        env.put("SMS_JWE_PRIVATE_KEY_LOCATION", pem(dir.resolve("sms-private.pem"), pairs.sms().getPrivate()));
-        env.put("IDENTITY_CONTACT_PUBLIC_KEY_LOCATION", pem(dir.resolve("contact-public.pem"), pairs.contact().getPublic()));
-        env.put("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION", pem(dir.resolve("contact-private.pem"), pairs.contact().getPrivate()));
+        env.put(
+                "IDENTITY_SIGNING_KEY_LOCATION",
+                pem(dir.resolve("signing-private.pem"), pairs.signing().getPrivate()));
+        env.put(
+                "IDENTITY_PUBLIC_KEY_LOCATION",
+                pem(dir.resolve("signing-public.pem"), pairs.signing().getPublic()));
+        env.put(
+                "SMS_JWE_PUBLIC_KEY_LOCATION",
+                pem(dir.resolve("sms-public.pem"), pairs.sms().getPublic()));
+        env.put(
+                "SMS_JWE_PRIVATE_KEY_LOCATION",
+                pem(dir.resolve("sms-private.pem"), pairs.sms().getPrivate()));
+        env.put(
+                "IDENTITY_CONTACT_PUBLIC_KEY_LOCATION",
+                pem(dir.resolve("contact-public.pem"), pairs.contact().getPublic()));
+        env.put(
+                "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION",
+                pem(dir.resolve("contact-private.pem"), pairs.contact().getPrivate()));
         return env;
     }
 
@@ -63,7 +73,8 @@ public final class DevKeys {
     public static String toPem(Key key) {
         String label = key instanceof PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
         return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
                 + "\n-----END " + label + "-----\n";
     }
 

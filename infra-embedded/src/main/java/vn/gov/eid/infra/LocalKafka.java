@@ -35,8 +35,10 @@ public final class LocalKafka implements AutoCloseable {
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .build();
-        java.util.Map<String, String> extraConfig = advertisedPort == 0 ? java.util.Map.of()
-                : java.util.Map.of("advertised.listeners", nodes.brokerListenerName().value() + "://localhost:" + advertisedPort);
+        java.util.Map<String, String> extraConfig = advertisedPort == 0
+                ? java.util.Map.of()
+                : java.util.Map.of(
+                        "advertised.listeners", nodes.brokerListenerName().value() + "://localhost:" + advertisedPort);
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                 // A single node: internal topics cannot have more replicas than that.
                 .setConfigProp("offsets.topic.replication.factor", "1")

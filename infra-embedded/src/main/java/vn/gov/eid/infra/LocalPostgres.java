@@ -80,7 +80,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run setup statement: " + e.getMessage(), e);

@@ -31,7 +31,8 @@ class LocalInfraTest {
         try (LocalPostgres pg = LocalPostgres.start(0, null)) {
             pg.createDatabase("probe_db");
             pg.createDatabase("probe_db"); // a second call is a no-op
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("probe_db"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+            try (Connection c = DriverManager.getConnection(
+                            pg.jdbcUrl("probe_db"), LocalPostgres.USER, LocalPostgres.PASSWORD);
                     ResultSet rs = c.createStatement().executeQuery("select current_database(), version()")) {
                 assertTrue(rs.next());
                 assertEquals("probe_db", rs.getString(1));
@@ -45,15 +46,18 @@ class LocalInfraTest {
         try (LocalKafka kafka = LocalKafka.start()) {
             Properties pp = new Properties();
             pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("probe.v1", "001203012345", "{\"hello\":1}")).get();
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("probe.v1", "001203012345", "{\"hello\":1}"))
+                        .get();
             }
             Properties cp = new Properties();
             cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             cp.put(ConsumerConfig.GROUP_ID_CONFIG, "probe");
             cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             List<ConsumerRecord<String, String>> got = new ArrayList<>();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("probe.v1"));
                 long deadline = System.currentTimeMillis() + 30_000;
                 while (got.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -71,7 +75,9 @@ class LocalInfraTest {
         Path dir = Files.createTempDirectory("keys");
         Map<String, String> env = DevKeys.write(DevKeys.generate(), dir);
         assertEquals(6, env.size());
-        assertTrue(Files.readString(Path.of(env.get("IDENTITY_SIGNING_KEY_LOCATION"))).startsWith("-----BEGIN PRIVATE KEY-----"));
-        assertTrue(Files.readString(Path.of(env.get("SMS_JWE_PUBLIC_KEY_LOCATION"))).startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertTrue(Files.readString(Path.of(env.get("IDENTITY_SIGNING_KEY_LOCATION")))
+                .startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(Files.readString(Path.of(env.get("SMS_JWE_PUBLIC_KEY_LOCATION")))
+                .startsWith("-----BEGIN PUBLIC KEY-----"));
     }
 }

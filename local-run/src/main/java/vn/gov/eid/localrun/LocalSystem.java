@@ -27,6 +27,7 @@ public final class LocalSystem implements AutoCloseable {
     /** The dev seed: one staff user or client of each role (never used in production). */
     public static final String DEV_USERS = "officer1:officer:Officer@2026,supervisor1:supervisor:Supervisor@2026,"
             + "operator1:operator:Operator@2026";
+
     public static final String DEV_CLIENTS = "partner-portal:partner:Partner_Secret2026";
     public static final String SMPP_SYSTEM_ID = "eid";
     public static final String SMPP_PASSWORD = "eid-smpp";
@@ -56,8 +57,7 @@ public final class LocalSystem implements AutoCloseable {
      * @param fixedPorts true: the default ports (8081-8083, SMPP 2775, SMSC page 8090); false: free ports
      * @param env       settings that name existing infrastructure (KAFKA_BOOTSTRAP_SERVERS, EID_PG_URL, SMPP_HOST, ...)
      */
-    public record Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env) {
-    }
+    public record Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env) {}
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
@@ -68,8 +68,7 @@ public final class LocalSystem implements AutoCloseable {
     private SmscSimulator smsc;
     private String smppAddress;
 
-    private LocalSystem() {
-    }
+    private LocalSystem() {}
 
     public static LocalSystem start(Options options) throws Exception {
         LocalSystem system = new LocalSystem();
@@ -85,7 +84,8 @@ public final class LocalSystem implements AutoCloseable {
     private void boot(Options o) throws Exception {
         Map<String, String> env = o.env();
         Files.createDirectories(o.workDir().resolve("logs"));
-        Map<String, String> common = new LinkedHashMap<>(DevKeys.write(DevKeys.generate(), o.workDir().resolve("keys")));
+        Map<String, String> common = new LinkedHashMap<>(
+                DevKeys.write(DevKeys.generate(), o.workDir().resolve("keys")));
 
         // PostgreSQL: an existing server (EID_PG_URL, e.g. jdbc:postgresql://127.0.0.1:5432/) or embedded binaries.
         String pgBase = env.get("EID_PG_URL");
@@ -114,7 +114,8 @@ public final class LocalSystem implements AutoCloseable {
 
         // SMSC: an existing one (SMPP_HOST) or the simulator.
         if (env.get("SMPP_HOST") == null) {
-            smsc = SmscSimulator.start(o.fixedPorts() ? 2775 : 0, o.fixedPorts() ? 8090 : 0, SMPP_SYSTEM_ID, SMPP_PASSWORD);
+            smsc = SmscSimulator.start(
+                    o.fixedPorts() ? 2775 : 0, o.fixedPorts() ? 8090 : 0, SMPP_SYSTEM_ID, SMPP_PASSWORD);
             started.add(smsc);
             common.put("SMPP_HOST", "127.0.0.1");
             common.put("SMPP_PORT", String.valueOf(smsc.smppPort()));
@@ -142,7 +143,8 @@ public final class LocalSystem implements AutoCloseable {
         for (Service s : Service.values()) {
             Map<String, String> serviceEnv = new LinkedHashMap<>(common);
             serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
-            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL",
+            serviceEnv.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL",
                     pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database);
             serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
@@ -161,7 +163,8 @@ public final class LocalSystem implements AutoCloseable {
         Path log = o.workDir().resolve("logs").resolve(s.module + ".log");
         logs.put(s, log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -188,7 +191,8 @@ public final class LocalSystem implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(s.module + " not ready within " + timeout.toSeconds() + " s; see " + logs.get(s));
+        throw new IllegalStateException(
+                s.module + " not ready within " + timeout.toSeconds() + " s; see " + logs.get(s));
     }
 
     public String url(Service s) {
@@ -212,13 +216,16 @@ public final class LocalSystem implements AutoCloseable {
     public String describe() {
         StringBuilder sb = new StringBuilder("\ne-ID system is up\n");
         for (Service s : Service.values()) {
-            sb.append(String.format("  %-21s %s   (Swagger UI %s/q/swagger-ui, log %s)%n", s.module, url(s), url(s), logs.get(s)));
+            sb.append(String.format(
+                    "  %-21s %s   (Swagger UI %s/q/swagger-ui, log %s)%n", s.module, url(s), url(s), logs.get(s)));
         }
         sb.append("  Kafka bootstrap       ").append(kafkaBootstrap).append('\n');
         sb.append("  PostgreSQL            ").append(pgDescription).append('\n');
         sb.append("  SMSC (SMPP 3.4)       ").append(smppAddress);
         if (smsc != null) {
-            sb.append("   received SMS: http://127.0.0.1:").append(smsc.httpPort()).append("/  (JSON: /api/messages)");
+            sb.append("   received SMS: http://127.0.0.1:")
+                    .append(smsc.httpPort())
+                    .append("/  (JSON: /api/messages)");
         }
         sb.append('\n');
         sb.append("  Dev accounts (token: POST ").append(url(Service.IDENTITY)).append("/api/v1/auth/token)\n");

@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.gov.eid.notification.Fixtures.*;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 import vn.gov.eid.testsupport.TestKafka;
 
 /**
@@ -33,7 +30,8 @@ class EventContractTest {
     private static final Path EVENTS = Path.of("..", "contracts", "events");
 
     private static JsonSchema schema(String type) throws Exception {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(EVENTS.resolve(type + ".schema.json")), config);
     }
@@ -51,8 +49,9 @@ class EventContractTest {
         Request failed = send("UPGRADE_NOTICE");
         awaitState(failed, "FAILED");
         SmscTestResource.smsc.clearFaults();
-        await().atMost(Duration.ofSeconds(10)).until(() -> records(STATUS, r.pid()).size() == 3
-                && records(DLQ, failed.pid()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> records(STATUS, r.pid()).size() == 3
+                        && records(DLQ, failed.pid()).size() == 1);
 
         JsonSchema status = schema("vn.gov.eid.sms.status-changed.v1");
         JsonSchema dead = schema("vn.gov.eid.sms.dead-lettered.v1");
@@ -61,7 +60,7 @@ class EventContractTest {
             for (ConsumerRecord<String, String> rec : TestKafka.readAll(topic)) {
                 String type = header(rec, "ce_type");
                 if (type == null || header(rec, "dead-letter-reason") != null) {
-                    continue;   // connector-made dead letters are copies of foreign records
+                    continue; // connector-made dead letters are copies of foreign records
                 }
                 assertEquals("/eid/notification-service", header(rec, "ce_source"));
                 JsonSchema schema = type.equals("vn.gov.eid.sms.status-changed.v1") ? status : dead;
@@ -75,12 +74,14 @@ class EventContractTest {
 
     @Test
     void examplesMatchTheirSchemas() throws Exception {
-        for (String type : new String[] {"vn.gov.eid.sms.status-changed.v1", "vn.gov.eid.sms.dead-lettered.v1",
-                "vn.gov.eid.sms.requested.v1"}) {
+        for (String type : new String[] {
+            "vn.gov.eid.sms.status-changed.v1", "vn.gov.eid.sms.dead-lettered.v1", "vn.gov.eid.sms.requested.v1"
+        }) {
             JsonNode example = JSON.readTree(Files.readString(EVENTS.resolve(type + ".example.json")));
             assertEquals(Set.of(), schema(type).validate(example), type);
         }
-        JsonNode leaking = JSON.readTree(Files.readString(EVENTS.resolve("vn.gov.eid.sms.status-changed.v1.example.json")));
+        JsonNode leaking =
+                JSON.readTree(Files.readString(EVENTS.resolve("vn.gov.eid.sms.status-changed.v1.example.json")));
         ((com.fasterxml.jackson.databind.node.ObjectNode) leaking).put("text", "Mat khau tam thoi: x");
         assertFalse(schema("vn.gov.eid.sms.status-changed.v1").validate(leaking).isEmpty(), "text must be refused");
     }

@@ -2,6 +2,8 @@ package vn.gov.eid.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,15 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * V4 gives the messages stored before it their failure category, read from the prefix that last_error has always
@@ -31,14 +28,20 @@ class FailureCategoryMigrationTest {
     DataSource dataSource;
 
     private Flyway flyway(String schema, MigrationVersion target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
-                .locations("classpath:db/migration", "classpath:db/platform").target(target).load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/migration", "classpath:db/platform")
+                .target(target)
+                .load();
     }
 
     @Test
     void rowsWrittenBeforeTheColumnGetTheCategoryOfTheirLastError() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("SUBMIT_OUTCOME_UNKNOWN (not resent): NO_RESPONSE: no submit_sm_resp within 2000 ms",
+        expected.put(
+                "SUBMIT_OUTCOME_UNKNOWN (not resent): NO_RESPONSE: no submit_sm_resp within 2000 ms",
                 "SUBMIT_OUTCOME_UNKNOWN");
         expected.put("SUBMIT_OUTCOME_UNKNOWN (not resent): CONNECTION_LOST: Broken pipe", "SUBMIT_OUTCOME_UNKNOWN");
         expected.put("SUBMIT_INTERRUPTED: the service stopped during the submit; not resent", "SUBMIT_INTERRUPTED");
@@ -58,11 +61,12 @@ class FailureCategoryMigrationTest {
         try {
             flyway(schema, MigrationVersion.fromVersion("3")).migrate();
             Map<UUID, String> ids = new HashMap<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                    "insert into " + schema + ".sms_message (id, request_id, personal_id_number, purpose,"
-                            + " phone_masked, template_params, state, last_error, next_attempt_at, created_at,"
-                            + " updated_at, queued_at) values (?, ?, '001200000001', 'INITIAL_CREDENTIAL',"
-                            + " '+84******678', '{}', 'FAILED', ?, now(), now(), now(), now())")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement insert = c.prepareStatement(
+                            "insert into " + schema + ".sms_message (id, request_id, personal_id_number, purpose,"
+                                    + " phone_masked, template_params, state, last_error, next_attempt_at, created_at,"
+                                    + " updated_at, queued_at) values (?, ?, '001200000001', 'INITIAL_CREDENTIAL',"
+                                    + " '+84******678', '{}', 'FAILED', ?, now(), now(), now(), now())")) {
                 for (String lastError : expected.keySet()) {
                     UUID id = UUID.randomUUID();
                     insert.setObject(1, id);
@@ -76,7 +80,8 @@ class FailureCategoryMigrationTest {
             flyway(schema, MigrationVersion.LATEST).migrate();
 
             Map<String, String> actual = new LinkedHashMap<>();
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+            try (Connection c = dataSource.getConnection();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("select id, failure_category from " + schema + ".sms_message")) {
                 while (rs.next()) {
                     actual.put(ids.get(rs.getObject(1, UUID.class)), rs.getString(2));
@@ -84,7 +89,8 @@ class FailureCategoryMigrationTest {
             }
             assertEquals(expected, actual);
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("drop schema if exists " + schema + " cascade");
             }
         }

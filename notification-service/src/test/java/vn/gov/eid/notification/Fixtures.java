@@ -3,17 +3,14 @@ package vn.gov.eid.notification;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.privacy.Masking;
 import vn.gov.eid.smsc.ReceivedSms;
@@ -29,8 +26,7 @@ final class Fixtures {
     static final String DLQ = "notification.sms-requests.v1.dlq";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** One citizen's request, with a fresh ID number, phone and password. */
     record Request(String requestId, String pid, String phone, String password, String json) {
@@ -59,16 +55,27 @@ final class Fixtures {
     static Request request(String purpose, Map<String, String> templateParams) {
         String pid = newPid();
         String phone = newPhone();
-        String password = purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
+        String password =
+                purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
         String requestId = UUID.randomUUID().toString();
         java.util.Map<String, Object> secret = new java.util.HashMap<>();
         secret.put("phoneNumber", phone);
         secret.put("password", password);
         String sealed = Sealing.seal(secret, TestKeys.smsKeyPair().getPublic());
         try {
-            String json = JSON.writeValueAsString(Map.of("requestId", requestId, "personalIdNumber", pid, "purpose", purpose,
-                    "phoneMasked", Masking.phone(phone), "templateParams", templateParams,
-                    "sealed", sealed));
+            String json = JSON.writeValueAsString(Map.of(
+                    "requestId",
+                    requestId,
+                    "personalIdNumber",
+                    pid,
+                    "purpose",
+                    purpose,
+                    "phoneMasked",
+                    Masking.phone(phone),
+                    "templateParams",
+                    templateParams,
+                    "sealed",
+                    sealed));
             return new Request(requestId, pid, phone, password, json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -79,8 +86,13 @@ final class Fixtures {
      * A message row as the service would have stored it for the request (as a stopped process leaves it), due now;
      * the caller persists it.
      */
-    static vn.gov.eid.notification.domain.SmsMessage storedRow(Request r, vn.gov.eid.notification.domain.Purpose purpose,
-            String fullName, vn.gov.eid.notification.domain.SmsState state, java.time.Instant now) throws Exception {
+    static vn.gov.eid.notification.domain.SmsMessage storedRow(
+            Request r,
+            vn.gov.eid.notification.domain.Purpose purpose,
+            String fullName,
+            vn.gov.eid.notification.domain.SmsState state,
+            java.time.Instant now)
+            throws Exception {
         JsonNode req = JSON.readTree(r.json());
         var m = new vn.gov.eid.notification.domain.SmsMessage();
         m.id = java.util.UUID.randomUUID();
@@ -110,7 +122,9 @@ final class Fixtures {
     }
 
     static List<ReceivedSms> smsTo(Request r) {
-        return SmscTestResource.smsc.received().stream().filter(s -> s.destinationAddress().equals(r.destination())).toList();
+        return SmscTestResource.smsc.received().stream()
+                .filter(s -> s.destinationAddress().equals(r.destination()))
+                .toList();
     }
 
     static String operatorToken() {
@@ -119,8 +133,14 @@ final class Fixtures {
 
     /** The operator view of the citizen's messages. */
     static JsonNode messages(String pid) {
-        String body = given().auth().oauth2(operatorToken()).queryParam("personalIdNumber", pid)
-                .get("/api/v1/messages").then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(operatorToken())
+                .queryParam("personalIdNumber", pid)
+                .get("/api/v1/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return JSON.readTree(body);
         } catch (Exception e) {
@@ -130,15 +150,21 @@ final class Fixtures {
 
     /** Waits until the citizen's only message is in the given state and returns it. */
     static JsonNode awaitState(Request r, String state) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode list = messages(r.pid());
-            return list.size() == 1 && state.equals(list.get(0).get("state").asText());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonNode list = messages(r.pid());
+                    return list.size() == 1
+                            && state.equals(list.get(0).get("state").asText());
+                });
         return messages(r.pid()).get(0);
     }
 
     static List<JsonNode> records(String topic, String pid) {
-        return TestKafka.readAll(topic).stream().filter(rec -> pid.equals(rec.key())).map(Fixtures::data).toList();
+        return TestKafka.readAll(topic).stream()
+                .filter(rec -> pid.equals(rec.key()))
+                .map(Fixtures::data)
+                .toList();
     }
 
     static JsonNode data(ConsumerRecord<String, String> rec) {

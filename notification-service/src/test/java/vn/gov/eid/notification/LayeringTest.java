@@ -3,12 +3,10 @@ package vn.gov.eid.notification;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-
+import org.junit.jupiter.api.Test;
 import vn.gov.eid.testsupport.Layering;
 
 /** Packages point one way (CONTRIBUTING.md): checked on the compiled classes, without starting anything. */
@@ -17,7 +15,8 @@ class LayeringTest {
     private static final String BASE = "vn.gov.eid.notification";
 
     private static JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(BASE);
     }
 
@@ -29,9 +28,12 @@ class LayeringTest {
     @Test
     void theSmppSessionCallsNoUseCase() {
         // Services call the gateway; the session answers them only through CDI events (DeliveryReceiptReceived).
-        noClasses().that().resideInAPackage(BASE + ".smpp..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", BASE + ".messaging..",
-                        BASE + ".rest..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".smpp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".service..", BASE + ".messaging..", BASE + ".rest..")
                 .check(mainClasses());
     }
 

@@ -5,9 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static vn.gov.eid.notification.Fixtures.*;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import vn.gov.eid.testsupport.TestTokens;
 
 /** The operator endpoint: who may call it, what it validates, and the counts. */
@@ -19,9 +18,13 @@ class MessagesEndpointTest {
     @Test
     void withoutOrWithBadTokensIs401() {
         given().queryParam("personalIdNumber", "001203012345").get(PATH).then().statusCode(401);
-        for (String token : new String[] {TestTokens.expired("operator1", "operator"),
-                TestTokens.wrongIssuer("operator1", "operator"), TestTokens.otherKey("operator1", "operator"),
-                TestTokens.unsigned("operator1", "operator"), TestTokens.tampered("operator1", "operator")}) {
+        for (String token : new String[] {
+            TestTokens.expired("operator1", "operator"),
+            TestTokens.wrongIssuer("operator1", "operator"),
+            TestTokens.otherKey("operator1", "operator"),
+            TestTokens.unsigned("operator1", "operator"),
+            TestTokens.tampered("operator1", "operator")
+        }) {
             given().auth().oauth2(token).get(PATH).then().statusCode(401);
         }
     }
@@ -29,15 +32,28 @@ class MessagesEndpointTest {
     @Test
     void otherRolesAre403() {
         for (String role : new String[] {"officer", "supervisor", "partner", "citizen", "password-change"}) {
-            given().auth().oauth2(TestTokens.token("someone", role)).get(PATH).then().statusCode(403);
-            given().auth().oauth2(TestTokens.token("someone", role)).get(PATH + "/counts").then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .get(PATH)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .get(PATH + "/counts")
+                    .then()
+                    .statusCode(403);
         }
     }
 
     @Test
     void badIdNumberIs400Problem() {
-        given().auth().oauth2(operatorToken()).queryParam("personalIdNumber", "12ab").get(PATH).then()
-                .statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(operatorToken())
+                .queryParam("personalIdNumber", "12ab")
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"));
     }
 
@@ -45,11 +61,29 @@ class MessagesEndpointTest {
     void countsByStateIncludeDeliveredMessages() {
         Request r = send("PHONE_LINKED");
         awaitState(r, "DELIVERED");
-        given().auth().oauth2(operatorToken()).get(PATH + "/counts").then().statusCode(200)
-                .body("DELIVERED", greaterThanOrEqualTo(1)).body("QUEUED", greaterThanOrEqualTo(0));
-        given().auth().oauth2(operatorToken()).queryParam("personalIdNumber", r.pid()).queryParam("state", "FAILED")
-                .get(PATH).then().statusCode(200).body("size()", equalTo(0));
-        given().auth().oauth2(operatorToken()).queryParam("personalIdNumber", r.pid()).queryParam("state", "DELIVERED")
-                .get(PATH).then().statusCode(200).body("size()", equalTo(1)).body("[0].purpose", equalTo("PHONE_LINKED"));
+        given().auth()
+                .oauth2(operatorToken())
+                .get(PATH + "/counts")
+                .then()
+                .statusCode(200)
+                .body("DELIVERED", greaterThanOrEqualTo(1))
+                .body("QUEUED", greaterThanOrEqualTo(0));
+        given().auth()
+                .oauth2(operatorToken())
+                .queryParam("personalIdNumber", r.pid())
+                .queryParam("state", "FAILED")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(operatorToken())
+                .queryParam("personalIdNumber", r.pid())
+                .queryParam("state", "DELIVERED")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].purpose", equalTo("PHONE_LINKED"));
     }
 }

@@ -11,6 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,19 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsmpp.SMPPConstant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import vn.gov.eid.notification.service.SecretPurge;
 import vn.gov.eid.testsupport.TestTokens;
 
@@ -60,21 +57,29 @@ class OperatorRetryTest {
     }
 
     private static ValidatableResponse retry(String messageId, Object body) {
-        return given().auth().oauth2(operatorToken()).contentType("application/json").body(body)
-                .post("/api/v1/messages/" + messageId + "/retry").then();
+        return given().auth()
+                .oauth2(operatorToken())
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/messages/" + messageId + "/retry")
+                .then();
     }
 
     private Object sealed(Request r) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select sealed from sms_message where personal_id_number = ?1").setParameter(1, r.pid()).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select sealed from sms_message where personal_id_number = ?1")
+                        .setParameter(1, r.pid())
+                        .getSingleResult());
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String messageId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select operator, reason, duplicate_risk_confirmed, previous_error, attempts_before from sms_retry "
-                        + "where message_id = ?1 order by retried_at").setParameter(1, UUID.fromString(messageId))
-                .getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select operator, reason, duplicate_risk_confirmed, previous_error, attempts_before from sms_retry "
+                                        + "where message_id = ?1 order by retried_at")
+                        .setParameter(1, UUID.fromString(messageId))
+                        .getResultList());
     }
 
     @Test
@@ -88,9 +93,13 @@ class OperatorRetryTest {
         String id = failed.get("id").asText();
         int submitsBefore = SmscTestResource.smsc.submitCount();
 
-        retry(id, Map.of("reason", "citizen called the hotline, SMSC rejection fixed")).statusCode(202)
-                .body("messageId", equalTo(id)).body("state", equalTo("QUEUED")).body("attempts", equalTo(1))
-                .body("operator", equalTo("operator1")).body("duplicateRiskConfirmed", equalTo(false))
+        retry(id, Map.of("reason", "citizen called the hotline, SMSC rejection fixed"))
+                .statusCode(202)
+                .body("messageId", equalTo(id))
+                .body("state", equalTo("QUEUED"))
+                .body("attempts", equalTo(1))
+                .body("operator", equalTo("operator1"))
+                .body("duplicateRiskConfirmed", equalTo(false))
                 .body("previousError", startsWith("REJECTED"));
 
         JsonNode delivered = awaitState(r, "DELIVERED");
@@ -99,8 +108,8 @@ class OperatorRetryTest {
         assertTrue(smsTo(r).get(0).text().contains("Mat khau tam thoi: " + r.password() + " "));
         assertEquals(submitsBefore + 1, SmscTestResource.smsc.submitCount(), "exactly one more submit_sm");
         assertNull(sealed(r), "ciphertext erased once delivered");
-        await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid())
-                .equals(List.of("QUEUED", "FAILED", "QUEUED", "SUBMITTED", "DELIVERED")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> states(r.pid()).equals(List.of("QUEUED", "FAILED", "QUEUED", "SUBMITTED", "DELIVERED")));
 
         List<Object[]> audit = auditRows(id);
         assertEquals(1, audit.size());
@@ -111,7 +120,9 @@ class OperatorRetryTest {
         assertEquals(1, ((Number) audit.get(0)[4]).intValue());
 
         // DELIVERED now: a second retry is refused and sends nothing.
-        retry(id, Map.of("reason", "again")).statusCode(409).contentType("application/problem+json")
+        retry(id, Map.of("reason", "again"))
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:message-not-failed"));
         assertEquals(submitsBefore + 1, SmscTestResource.smsc.submitCount());
     }
@@ -128,9 +139,12 @@ class OperatorRetryTest {
         assertNull(sealed(r), "erased once the retention has passed");
 
         int submitsBefore = SmscTestResource.smsc.submitCount();
-        retry(id, Map.of("reason", "citizen says no SMS")).statusCode(409).contentType("application/problem+json")
+        retry(id, Map.of("reason", "citizen says no SMS"))
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:secret-erased"))
-                .body("detail", containsString("credential reset")).body("detail", containsString("identity-service"));
+                .body("detail", containsString("credential reset"))
+                .body("detail", containsString("identity-service"));
         assertEquals("FAILED", messages(r.pid()).get(0).get("state").asText());
         assertEquals(submitsBefore, SmscTestResource.smsc.submitCount());
         assertTrue(auditRows(id).isEmpty(), "a refused retry is not an accepted retry");
@@ -142,18 +156,24 @@ class OperatorRetryTest {
         Request r = send("INITIAL_CREDENTIAL");
         JsonNode failed = awaitState(r, "FAILED");
         assertTrue(failed.get("lastError").asText().startsWith("SUBMIT_OUTCOME_UNKNOWN"), failed.toString());
-        assertEquals("SUBMIT_OUTCOME_UNKNOWN", failed.get("failureCategory").asText(), "the typed category of lastError");
+        assertEquals(
+                "SUBMIT_OUTCOME_UNKNOWN", failed.get("failureCategory").asText(), "the typed category of lastError");
         String id = failed.get("id").asText();
 
-        retry(id, Map.of("reason", "citizen says no SMS")).statusCode(409).contentType("application/problem+json")
+        retry(id, Map.of("reason", "citizen says no SMS"))
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:duplicate-risk-unconfirmed"))
                 .body("detail", containsString("confirmDuplicateRisk"));
-        retry(id, Map.of("reason", "citizen says no SMS", "confirmDuplicateRisk", false)).statusCode(409)
+        retry(id, Map.of("reason", "citizen says no SMS", "confirmDuplicateRisk", false))
+                .statusCode(409)
                 .body("type", equalTo("urn:vn-eid:problem:duplicate-risk-unconfirmed"));
         assertEquals("FAILED", messages(r.pid()).get(0).get("state").asText());
 
-        retry(id, Map.of("reason", "SMSC has no trace of it", "confirmDuplicateRisk", true)).statusCode(202)
-                .body("duplicateRiskConfirmed", equalTo(true)).body("previousError", startsWith("SUBMIT_OUTCOME_UNKNOWN"));
+        retry(id, Map.of("reason", "SMSC has no trace of it", "confirmDuplicateRisk", true))
+                .statusCode(202)
+                .body("duplicateRiskConfirmed", equalTo(true))
+                .body("previousError", startsWith("SUBMIT_OUTCOME_UNKNOWN"));
         awaitState(r, "DELIVERED");
         assertEquals(1, smsTo(r).size());
         List<Object[]> audit = auditRows(id);
@@ -172,8 +192,12 @@ class OperatorRetryTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String reason = "operator desk " + i;
-                answers.add(pool.submit(() -> given().auth().oauth2(operatorToken()).contentType("application/json")
-                        .body(Map.of("reason", reason)).post("/api/v1/messages/" + id + "/retry").statusCode()));
+                answers.add(pool.submit(() -> given().auth()
+                        .oauth2(operatorToken())
+                        .contentType("application/json")
+                        .body(Map.of("reason", reason))
+                        .post("/api/v1/messages/" + id + "/retry")
+                        .statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> a : answers) {
@@ -191,26 +215,47 @@ class OperatorRetryTest {
 
     @Test
     void unknownMessageIs404AndBadBodiesAre400() {
-        retry(UUID.randomUUID().toString(), Map.of("reason", "x")).statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:vn-eid:problem:message-not-found"));
+        retry(UUID.randomUUID().toString(), Map.of("reason", "x"))
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:message-not-found"));
         String any = UUID.randomUUID().toString();
         retry(any, Map.of("reason", " ")).statusCode(400).body("type", equalTo("urn:vn-eid:problem:validation"));
-        retry(any, Map.of("confirmDuplicateRisk", true)).statusCode(400)
+        retry(any, Map.of("confirmDuplicateRisk", true))
+                .statusCode(400)
                 .body("type", equalTo("urn:vn-eid:problem:validation"));
-        given().auth().oauth2(operatorToken()).contentType("application/json")
-                .post("/api/v1/messages/" + any + "/retry").then().statusCode(400);
+        given().auth()
+                .oauth2(operatorToken())
+                .contentType("application/json")
+                .post("/api/v1/messages/" + any + "/retry")
+                .then()
+                .statusCode(400);
         retry("not-a-uuid", Map.of("reason", "x")).statusCode(404);
     }
 
     @Test
     void retryNeedsAnOperatorToken() {
         String path = "/api/v1/messages/" + UUID.randomUUID() + "/retry";
-        given().contentType("application/json").body(Map.of("reason", "x")).post(path).then().statusCode(401);
-        given().auth().oauth2(TestTokens.expired("operator1", "operator")).contentType("application/json")
-                .body(Map.of("reason", "x")).post(path).then().statusCode(401);
+        given().contentType("application/json")
+                .body(Map.of("reason", "x"))
+                .post(path)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.expired("operator1", "operator"))
+                .contentType("application/json")
+                .body(Map.of("reason", "x"))
+                .post(path)
+                .then()
+                .statusCode(401);
         for (String role : new String[] {"officer", "supervisor", "citizen"}) {
-            given().auth().oauth2(TestTokens.token("someone", role)).contentType("application/json")
-                    .body(Map.of("reason", "x")).post(path).then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .contentType("application/json")
+                    .body(Map.of("reason", "x"))
+                    .post(path)
+                    .then()
+                    .statusCode(403);
         }
     }
 }

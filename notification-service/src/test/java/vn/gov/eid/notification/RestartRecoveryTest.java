@@ -1,21 +1,18 @@
 package vn.gov.eid.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 import static vn.gov.eid.notification.Fixtures.*;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -56,8 +53,9 @@ class RestartRecoveryTest {
         JsonNode view = awaitState(r, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("SUBMIT_INTERRUPTED"), view.toString());
         assertEquals("SUBMIT_INTERRUPTED", view.get("failureCategory").asText(), "the typed category of lastError");
-        await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid()).equals(List.of("FAILED"))
-                && records(DLQ, r.pid()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> states(r.pid()).equals(List.of("FAILED"))
+                        && records(DLQ, r.pid()).size() == 1);
         assertTrue(smsTo(r).isEmpty());
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +18,8 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import vn.gov.eid.notification.service.SecretPurge;
 import vn.gov.eid.testsupport.TestKafka;
 
@@ -54,12 +52,10 @@ class SecretHygieneTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -75,7 +71,8 @@ class SecretHygieneTest {
             SmscTestResource.smsc.reject(org.jsmpp.SMPPConstant.STAT_ESME_RINVDSTADR, 1);
             failed = send("CREDENTIAL_RESET");
             awaitState(failed, "FAILED");
-            await().atMost(Duration.ofSeconds(10)).until(() -> records(DLQ, failed.pid()).size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> records(DLQ, failed.pid()).size() == 1);
         } finally {
             root.removeHandler(capture);
             SmscTestResource.smsc.clearFaults();
@@ -84,7 +81,9 @@ class SecretHygieneTest {
         for (Request r : List.of(delivered, failed)) {
             for (String line : capture.lines) {
                 assertFalse(line.contains(r.password()), "password in a log line: " + line);
-                assertFalse(line.contains(r.phone()) || line.contains(r.destination()), "full phone in a log line: " + line);
+                assertFalse(
+                        line.contains(r.phone()) || line.contains(r.destination()),
+                        "full phone in a log line: " + line);
             }
             for (String topic : List.of(STATUS, DLQ)) {
                 TestKafka.readAll(topic).forEach(rec -> {
@@ -99,12 +98,15 @@ class SecretHygieneTest {
         // A FAILED message keeps its ciphertext (never the plaintext) for operator retries, until the purge.
         assertFalse(row(failed).contains("\"sealed\":null"), "ciphertext of a FAILED message erased too early");
         purge.purgeFailedSecrets(Instant.now().plus(retention).plusSeconds(1));
-        assertTrue(row(failed).contains("\"sealed\":null"), "ciphertext not erased after the retention: " + row(failed));
+        assertTrue(
+                row(failed).contains("\"sealed\":null"), "ciphertext not erased after the retention: " + row(failed));
     }
 
     private String row(Request r) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
-                "select cast(row_to_json(m) as text) from sms_message m where personal_id_number = ?1")
-                .setParameter(1, r.pid()).getSingleResult()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> String.valueOf(em.createNativeQuery(
+                                "select cast(row_to_json(m) as text) from sms_message m where personal_id_number = ?1")
+                        .setParameter(1, r.pid())
+                        .getSingleResult()));
     }
 }

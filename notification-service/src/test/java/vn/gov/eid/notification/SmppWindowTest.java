@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -63,23 +60,29 @@ class SmppWindowTest {
         QuarkusTransaction.requiringNew().run(() -> rows.forEach(m -> m.persist()));
 
         List<UUID> ids = rows.stream().map(m -> m.id).toList();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> SmsMessage.count("id in ?1 and state = ?2", ids,
-                        SmsState.SUBMITTED) + SmsMessage.count("id in ?1 and state = ?2", ids, SmsState.DELIVERED))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> SmsMessage.count("id in ?1 and state = ?2", ids, SmsState.SUBMITTED)
+                                        + SmsMessage.count("id in ?1 and state = ?2", ids, SmsState.DELIVERED))
                         == MESSAGES);
         long submittedMillis = (System.nanoTime() - start) / 1_000_000;
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> SmsMessage.count("id in ?1 and state = ?2", ids, SmsState.DELIVERED)) == MESSAGES);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> SmsMessage.count("id in ?1 and state = ?2", ids, SmsState.DELIVERED))
+                        == MESSAGES);
 
         for (Request r : requests) {
             assertEquals(1, smsTo(r).size(), "one SMS to " + r.destination());
             JsonNode view = messages(r.pid()).get(0);
             assertEquals(1, view.get("attempts").asInt());
-            assertEquals(smsTo(r).get(0).smscMessageId(), view.get("smscMessageId").asText());
+            assertEquals(
+                    smsTo(r).get(0).smscMessageId(), view.get("smscMessageId").asText());
         }
         assertEquals(submitsBefore + MESSAGES, SmscTestResource.smsc.submitCount(), "no submit_sm twice");
         int outstanding = SmscTestResource.smsc.maxOutstandingSubmits();
-        Log.infof("window %d, SMSC answering in %d ms: %d messages submitted in %d ms, at most %d outstanding",
+        Log.infof(
+                "window %d, SMSC answering in %d ms: %d messages submitted in %d ms, at most %d outstanding",
                 window, SMSC_RESPONSE_MILLIS, MESSAGES, submittedMillis, outstanding);
         assertTrue(outstanding > 1, "submits overlapped: " + outstanding);
         assertTrue(outstanding <= window, "never more than the window: " + outstanding);

@@ -7,22 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsmpp.SMPPConstant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import vn.gov.eid.smsc.ReceivedSms;
 import vn.gov.eid.testsupport.TestKafka;
 
@@ -48,21 +45,28 @@ class SmsDeliveryTest {
         Matcher m = Pattern.compile("Mat khau tam thoi: (\\S+)").matcher(sms.text());
         assertTrue(m.find(), sms.text());
         assertEquals(r.password(), m.group(1));
-        assertEquals("Tai khoan dinh danh dien tu cua NGUYEN VAN AN da duoc tao. Ten dang nhap: " + r.pid()
-                + ". Mat khau tam thoi: " + r.password() + " . Doi mat khau khi dang nhap lan dau.", sms.text());
+        assertEquals(
+                "Tai khoan dinh danh dien tu cua NGUYEN VAN AN da duoc tao. Ten dang nhap: " + r.pid()
+                        + ". Mat khau tam thoi: " + r.password() + " . Doi mat khau khi dang nhap lan dau.",
+                sms.text());
 
         JsonNode view = awaitState(r, "DELIVERED");
         assertEquals(sms.smscMessageId(), view.get("smscMessageId").asText());
         assertEquals(1, view.get("attempts").asInt());
         assertEquals(1, view.get("segments").asInt());
         assertEquals("GSM7", view.get("encoding").asText());
-        assertEquals(r.phone().substring(0, 3) + "******" + r.phone().substring(9), view.get("phoneMasked").asText());
+        assertEquals(
+                r.phone().substring(0, 3) + "******" + r.phone().substring(9),
+                view.get("phoneMasked").asText());
         assertFalse(view.toString().contains(r.password()) || view.toString().contains(r.phone()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid()).equals(List.of("QUEUED", "SUBMITTED", "DELIVERED")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> states(r.pid()).equals(List.of("QUEUED", "SUBMITTED", "DELIVERED")));
         assertEquals(1, smsTo(r).size());
-        Object sealed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select sealed from sms_message where personal_id_number = ?1").setParameter(1, r.pid()).getSingleResult());
+        Object sealed = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select sealed from sms_message where personal_id_number = ?1")
+                        .setParameter(1, r.pid())
+                        .getSingleResult());
         assertNull(sealed, "ciphertext erased once delivered");
     }
 
@@ -73,11 +77,15 @@ class SmsDeliveryTest {
         send(r, eventId);
         awaitState(r, "DELIVERED");
 
-        send(r, eventId);                          // redelivery of the same event
-        send(r, UUID.randomUUID().toString());     // the same request re-published under a new event id
+        send(r, eventId); // redelivery of the same event
+        send(r, UUID.randomUUID().toString()); // the same request re-published under a new event id
         // Same key, same partition: once a later request is handled, the duplicates have been too.
         Request marker = request("INITIAL_CREDENTIAL");
-        TestKafka.sendCloudEvent(REQUESTS, r.pid(), "vn.gov.eid.sms.requested.v1", UUID.randomUUID().toString(),
+        TestKafka.sendCloudEvent(
+                REQUESTS,
+                r.pid(),
+                "vn.gov.eid.sms.requested.v1",
+                UUID.randomUUID().toString(),
                 marker.json().replace(marker.pid(), r.pid()));
         await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(marker).size() == 1);
 
@@ -169,7 +177,12 @@ class SmsDeliveryTest {
     void requestThatCannotBeOpenedFailsWithoutSending() {
         Request good = request("INITIAL_CREDENTIAL");
         String tampered = good.json().replaceFirst("\"sealed\":\"([^.]+)\\.", "\"sealed\":\"$1x.");
-        TestKafka.sendCloudEvent(REQUESTS, good.pid(), "vn.gov.eid.sms.requested.v1", UUID.randomUUID().toString(), tampered);
+        TestKafka.sendCloudEvent(
+                REQUESTS,
+                good.pid(),
+                "vn.gov.eid.sms.requested.v1",
+                UUID.randomUUID().toString(),
+                tampered);
         JsonNode view = awaitState(good, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("UNUSABLE_REQUEST"), view.toString());
         assertEquals("UNUSABLE_REQUEST", view.get("failureCategory").asText(), "the typed category of lastError");
@@ -179,10 +192,17 @@ class SmsDeliveryTest {
     @Test
     void malformedRequestGoesToTheDeadLetterTopicWithItsReason() {
         String pid = newPid();
-        TestKafka.sendCloudEvent(REQUESTS, pid, "vn.gov.eid.sms.requested.v1", UUID.randomUUID().toString(),
-                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"personalIdNumber\":\"" + pid + "\",\"purpose\":\"INITIAL_CREDENTIAL\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll(DLQ).stream().anyMatch(rec -> pid.equals(rec.key())
-                && rec.headers().lastHeader("dead-letter-reason") != null));
+        TestKafka.sendCloudEvent(
+                REQUESTS,
+                pid,
+                "vn.gov.eid.sms.requested.v1",
+                UUID.randomUUID().toString(),
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"personalIdNumber\":\"" + pid
+                        + "\",\"purpose\":\"INITIAL_CREDENTIAL\"}");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.readAll(DLQ).stream()
+                        .anyMatch(rec ->
+                                pid.equals(rec.key()) && rec.headers().lastHeader("dead-letter-reason") != null));
         assertEquals(0, messages(pid).size());
     }
 }

@@ -1,8 +1,7 @@
 package vn.gov.eid.notification;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 import vn.gov.eid.smsc.SmscSimulator;
 
 /** Starts the SMSC simulator on a free port and points the service at it, with short timings for tests. */

@@ -7,21 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.notification.Fixtures.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.SmsMessage;
@@ -119,12 +116,15 @@ class TextAndAgeTest {
         assertTrue(view.get("lastError").asText().startsWith("NOT_SENT_IN_TIME"), view.toString());
         assertEquals("NOT_SENT_IN_TIME", view.get("failureCategory").asText(), "the typed category of lastError");
         assertEquals(0, view.get("attempts").asInt());
-        await().atMost(Duration.ofSeconds(10)).until(() -> states(r.pid()).equals(List.of("EXPIRED"))
-                && records(DLQ, r.pid()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> states(r.pid()).equals(List.of("EXPIRED"))
+                        && records(DLQ, r.pid()).size() == 1);
         assertEquals("EXPIRED", records(DLQ, r.pid()).get(0).get("state").asText());
         assertTrue(smsTo(r).isEmpty());
-        Object sealed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select sealed from sms_message where id = ?1").setParameter(1, m.id).getSingleResult());
+        Object sealed = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select sealed from sms_message where id = ?1")
+                        .setParameter(1, m.id)
+                        .getSingleResult());
         assertNull(sealed, "an expired message keeps no ciphertext");
     }
 
@@ -138,9 +138,13 @@ class TextAndAgeTest {
         m.finalAt = Instant.now().minusSeconds(5);
         QuarkusTransaction.requiringNew().run(m::persist);
 
-        given().auth().oauth2(operatorToken()).contentType("application/json")
+        given().auth()
+                .oauth2(operatorToken())
+                .contentType("application/json")
                 .body(Map.of("reason", "failed an hour ago, citizen at the counter now"))
-                .post("/api/v1/messages/" + m.id + "/retry").then().statusCode(202);
+                .post("/api/v1/messages/" + m.id + "/retry")
+                .then()
+                .statusCode(202);
         JsonNode view = awaitState(r, "DELIVERED");
         assertEquals(2, view.get("attempts").asInt());
         assertEquals(1, smsTo(r).size());

@@ -59,13 +59,16 @@ class OutboxKafkaOutageTest {
     }
 
     private UUID write(String key, int n) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n)));
     }
 
     /** ce_ids of the key's records on the broker (through the proxy: the broker advertises its address). */
     private static List<String> ids(String key) {
         return TestKafka.readAll("localhost:" + KafkaOutageResource.proxy.port(), TOPIC).stream()
-                .filter(r -> key.equals(r.key())).map(OutboxKafkaOutageTest::ceId).toList();
+                .filter(r -> key.equals(r.key()))
+                .map(OutboxKafkaOutageTest::ceId)
+                .toList();
     }
 
     private static String ceId(ConsumerRecord<String, String> r) {

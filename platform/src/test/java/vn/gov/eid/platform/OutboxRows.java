@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Counts outbox rows, each time in a transaction of its own, for tests that watch the relay work. */
 final class OutboxRows {
 
-    private OutboxRows() {
-    }
+    private OutboxRows() {}
 
     /** Rows matching {@code condition} (SQL over outbox_event, parameters ?1, ?2, ...). */
     static long count(EntityManager em, String condition, Object... parameters) {

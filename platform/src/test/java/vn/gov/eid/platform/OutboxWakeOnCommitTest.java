@@ -24,7 +24,9 @@ import vn.gov.eid.testsupport.TestKafka;
  */
 @QuarkusTest
 @TestProfile(OutboxWakeOnCommitTest.HourlyPoll.class)
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform_wake"),
+@QuarkusTestResource(
+        value = InfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "platform_wake"),
         restrictToAnnotatedClass = true)
 class OutboxWakeOnCommitTest {
 
@@ -43,10 +45,14 @@ class OutboxWakeOnCommitTest {
     void eventIsPublishedByTheCommitNotByThePoll() {
         // let the schedule's first run (shortly after start) pass: the next one is an hour away
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        UUID id = QuarkusTransaction.requiringNew().call(() ->
-                outbox.add("platform.test.v1", "001203000010", "vn.gov.eid.test.happened.v1", Map.of("n", 10)));
+        UUID id = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        outbox.add("platform.test.v1", "001203000010", "vn.gov.eid.test.happened.v1", Map.of("n", 10)));
         // 30 s is a liveness bound for a loaded machine, far below the hour the poll would take
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll("platform.test.v1").stream()
-                .anyMatch(r -> id.toString().equals(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.readAll("platform.test.v1").stream()
+                        .anyMatch(r -> id.toString()
+                                .equals(new String(
+                                        r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))));
     }
 }

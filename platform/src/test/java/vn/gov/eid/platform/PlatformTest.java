@@ -2,10 +2,10 @@ package vn.gov.eid.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +36,10 @@ import vn.gov.eid.testsupport.TestKeys;
 
 /** The shared infrastructure on a real PostgreSQL and a real Kafka broker. */
 @QuarkusTest
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "platform"), restrictToAnnotatedClass = true)
+@QuarkusTestResource(
+        value = InfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "platform"),
+        restrictToAnnotatedClass = true)
 class PlatformTest {
 
     static final String TOPIC = "platform.test.v1";
@@ -56,9 +59,10 @@ class PlatformTest {
     @Test
     void committedEventIsPublishedAsBinaryCloudEventWithItsKey() {
         String key = "001203000001";
-        UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", 1)));
-        ConsumerRecord<String, String> r = await().atMost(Duration.ofSeconds(20))
-                .until(() -> find(id), java.util.Objects::nonNull);
+        UUID id = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", 1)));
+        ConsumerRecord<String, String> r =
+                await().atMost(Duration.ofSeconds(20)).until(() -> find(id), java.util.Objects::nonNull);
         assertEquals(key, r.key());
         assertEquals("{\"n\":1}", r.value());
         assertEquals("1.0", header(r, "ce_specversion"));
@@ -77,7 +81,8 @@ class PlatformTest {
         QuarkusTransaction.rollback();
         assertEquals(0, OutboxRows.withId(em, id[0]));
         // a later committed event is published, the rolled-back one never
-        UUID later = QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, "001203000002", "vn.gov.eid.test.happened.v1", Map.of("n", 3)));
+        UUID later = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.add(TOPIC, "001203000002", "vn.gov.eid.test.happened.v1", Map.of("n", 3)));
         await().atMost(Duration.ofSeconds(20)).until(() -> find(later) != null);
         assertEquals(null, find(id[0]));
     }
@@ -88,10 +93,16 @@ class PlatformTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             int n = i;
-            ids.add(QuarkusTransaction.requiringNew().call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n))));
+            ids.add(QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.add(TOPIC, key, "vn.gov.eid.test.happened.v1", Map.of("n", n))));
         }
-        List<String> seen = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll(TOPIC).stream()
-                .filter(r -> key.equals(r.key())).map(r -> header(r, "ce_id")).toList(), l -> l.size() >= 30);
+        List<String> seen = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestKafka.readAll(TOPIC).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .map(r -> header(r, "ce_id"))
+                                .toList(),
+                        l -> l.size() >= 30);
         assertEquals(ids.stream().map(UUID::toString).toList(), seen);
     }
 
@@ -104,19 +115,26 @@ class PlatformTest {
             // rows written directly: the relay must not publish these test rows meanwhile, so two are marked published
             String insert = "insert into outbox_event (id, topic, event_key, event_type, payload, published_at) "
                     + "values (?1, 'platform.purge.v1', 'k', 't.v1', cast('{}' as json), %s)";
-            em.createNativeQuery(insert.formatted("now() - interval '8 days'")).setParameter(1, old).executeUpdate();
-            em.createNativeQuery(insert.formatted("now() - interval '1 day'")).setParameter(1, recent).executeUpdate();
+            em.createNativeQuery(insert.formatted("now() - interval '8 days'"))
+                    .setParameter(1, old)
+                    .executeUpdate();
+            em.createNativeQuery(insert.formatted("now() - interval '1 day'"))
+                    .setParameter(1, recent)
+                    .executeUpdate();
         });
-        QuarkusTransaction.requiringNew().run(() -> outbox.add("platform.test.v1", "001203000011", "vn.gov.eid.test.happened.v1",
-                Map.of("n", 11)));
+        QuarkusTransaction.requiringNew()
+                .run(() ->
+                        outbox.add("platform.test.v1", "001203000011", "vn.gov.eid.test.happened.v1", Map.of("n", 11)));
         purge.purgePublished();
         assertEquals(0, OutboxRows.withId(em, old));
         assertEquals(1, OutboxRows.withId(em, recent));
         // the default retention is 7 days: an unpublished row is never purged, whatever its age
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "insert into outbox_event (id, topic, event_key, event_type, payload, created_at, published_at) "
-                        + "values (?1, 'platform.purge.v1', 'k', 't.v1', cast('{}' as json), now() - interval '30 days', null)")
-                .setParameter(1, pending).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into outbox_event (id, topic, event_key, event_type, payload, created_at, published_at) "
+                                        + "values (?1, 'platform.purge.v1', 'k', 't.v1', cast('{}' as json), now() - interval '30 days', null)")
+                        .setParameter(1, pending)
+                        .executeUpdate());
         purge.purgePublished();
         // still there: unpublished, or published by the relay just now (then recent)
         assertEquals(1, OutboxRows.withId(em, pending), "an old unpublished row is never purged");
@@ -141,13 +159,21 @@ class PlatformTest {
         var record = new ConsumerRecord<String, String>("t", 0, 0, "001203000005", "{}");
         record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", "vn.gov.eid.test.wanted.v1".getBytes(StandardCharsets.UTF_8));
-        var first = QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1")));
+        var first = QuarkusTransaction.requiringNew()
+                .call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1")));
         assertEquals(id, first.orElseThrow().id());
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1"))).isEmpty());
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> inbox.accept("consumer-d", record, java.util.Set.of("other.v1"))).isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1")))
+                .isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> inbox.accept("consumer-d", record, java.util.Set.of("other.v1")))
+                .isEmpty());
         var notACloudEvent = new ConsumerRecord<String, String>("t", 0, 1, "k", "{}");
-        assertThrows(IllegalArgumentException.class, () -> QuarkusTransaction.requiringNew().call(
-                () -> inbox.accept("consumer-c", notACloudEvent, java.util.Set.of("vn.gov.eid.test.wanted.v1"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> inbox.accept(
+                                "consumer-c", notACloudEvent, java.util.Set.of("vn.gov.eid.test.wanted.v1"))));
     }
 
     @Test
@@ -161,9 +187,11 @@ class PlatformTest {
 
     @Test
     void validationErrorsAreProblemJsonWithFieldViolations() {
-        given().contentType("application/json").body("{\"name\":\"\",\"personalIdNumber\":\"12ab\"}")
+        given().contentType("application/json")
+                .body("{\"name\":\"\",\"personalIdNumber\":\"12ab\"}")
                 .post("/probe/validate")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations", hasSize(2))
@@ -173,16 +201,22 @@ class PlatformTest {
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().contentType("application/json").body("{\"name\":")
+        given().contentType("application/json")
+                .body("{\"name\":")
                 .post("/probe/validate")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void unknownEnumValueIsAFieldViolation() {
-        given().contentType("application/json").body("{\"kind\":\"RENEW\",\"name\":\"x\"}")
+        given().contentType("application/json")
+                .body("{\"kind\":\"RENEW\",\"name\":\"x\"}")
                 .post("/probe/validate")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:validation"))
                 .body("violations[0].field", equalTo("kind"))
                 .body("violations[0].message", equalTo("must be one of ISSUE, EXCHANGE"));
@@ -190,9 +224,12 @@ class PlatformTest {
 
     @Test
     void wrongJsonShapeIsAMalformedBodyProblem() {
-        given().contentType("application/json").body("{\"name\":[1,2]}")
+        given().contentType("application/json")
+                .body("{\"name\":[1,2]}")
                 .post("/probe/validate")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:malformed-body"))
                 .body("detail", containsString("name"));
     }
@@ -200,7 +237,9 @@ class PlatformTest {
     @Test
     void businessProblemsKeepTheirStatusTypeAndExtensions() {
         given().post("/probe/conflict")
-                .then().statusCode(409).contentType("application/problem+json")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:dossier-open"))
                 .body("openDossierId", equalTo("d-1"))
                 .body("instance", equalTo("/probe/conflict"));
@@ -209,31 +248,47 @@ class PlatformTest {
     @Test
     void unexpectedErrorsHideTheirInternals() {
         given().post("/probe/boom")
-                .then().statusCode(500).contentType("application/problem+json")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json")
                 .body(not(containsString("secret internals")))
                 .body("type", equalTo("urn:vn-eid:problem:internal"));
     }
 
     @Test
     void missingOrBadTokensAre401ProblemsAndWrongRolesAre403Problems() {
-        for (String bad : new String[] {null, vn.gov.eid.testsupport.TestTokens.expired("op", "operator"),
-                vn.gov.eid.testsupport.TestTokens.wrongIssuer("op", "operator"),
-                vn.gov.eid.testsupport.TestTokens.otherKey("op", "operator"),
-                vn.gov.eid.testsupport.TestTokens.unsigned("op", "operator"),
-                vn.gov.eid.testsupport.TestTokens.tampered("op", "citizen")}) {
+        for (String bad : new String[] {
+            null,
+            vn.gov.eid.testsupport.TestTokens.expired("op", "operator"),
+            vn.gov.eid.testsupport.TestTokens.wrongIssuer("op", "operator"),
+            vn.gov.eid.testsupport.TestTokens.otherKey("op", "operator"),
+            vn.gov.eid.testsupport.TestTokens.unsigned("op", "operator"),
+            vn.gov.eid.testsupport.TestTokens.tampered("op", "citizen")
+        }) {
             var request = given();
             if (bad != null) {
                 request = request.auth().oauth2(bad);
             }
-            request.get("/probe/secured").then().statusCode(401).contentType("application/problem+json")
+            request.get("/probe/secured")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer"))
                     .body("type", equalTo("urn:vn-eid:problem:unauthorized"));
         }
-        given().auth().oauth2(vn.gov.eid.testsupport.TestTokens.token("c", "citizen")).get("/probe/secured")
-                .then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(vn.gov.eid.testsupport.TestTokens.token("c", "citizen"))
+                .get("/probe/secured")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:vn-eid:problem:forbidden"));
-        given().auth().oauth2(vn.gov.eid.testsupport.TestTokens.token("op", "operator")).get("/probe/secured")
-                .then().statusCode(200).body(equalTo("secret"));
+        given().auth()
+                .oauth2(vn.gov.eid.testsupport.TestTokens.token("op", "operator"))
+                .get("/probe/secured")
+                .then()
+                .statusCode(200)
+                .body(equalTo("secret"));
     }
 
     @Test
@@ -243,21 +298,27 @@ class PlatformTest {
 
     @Test
     void sealedValuesOpenOnlyWithTheRecipientKey() {
-        record Secret(String phoneNumber, String password) {
-        }
-        String jwe = Sealing.seal(new Secret("+84912345678", "Ab3#xyzKLmn9"), TestKeys.smsKeyPair().getPublic());
+        record Secret(String phoneNumber, String password) {}
+        String jwe = Sealing.seal(
+                new Secret("+84912345678", "Ab3#xyzKLmn9"),
+                TestKeys.smsKeyPair().getPublic());
         assertFalse(jwe.contains("912345678"));
         assertEquals(5, jwe.split("\\.", -1).length, "compact JWE");
         Secret back = Sealing.open(jwe, TestKeys.smsKeyPair().getPrivate(), Secret.class);
         assertEquals("Ab3#xyzKLmn9", back.password());
-        assertThrows(IllegalArgumentException.class, () -> Sealing.open(jwe, TestKeys.contactKeyPair().getPrivate(), Secret.class));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Sealing.open(jwe, TestKeys.contactKeyPair().getPrivate(), Secret.class));
         Map<String, String> files = TestKeys.locations();
         assertEquals(TestKeys.smsKeyPair().getPublic(), Sealing.publicKey(files.get("SMS_JWE_PUBLIC_KEY_LOCATION")));
         assertEquals(TestKeys.smsKeyPair().getPrivate(), Sealing.privateKey(files.get("SMS_JWE_PRIVATE_KEY_LOCATION")));
     }
 
     private static ConsumerRecord<String, String> find(UUID id) {
-        return TestKafka.readAll(TOPIC).stream().filter(r -> id.toString().equals(header(r, "ce_id"))).findFirst().orElse(null);
+        return TestKafka.readAll(TOPIC).stream()
+                .filter(r -> id.toString().equals(header(r, "ce_id")))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {

@@ -3,20 +3,27 @@ package vn.gov.eid.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.Consumes;
 import vn.gov.eid.platform.error.DomainException;
 
 /** Test-only endpoints that raise each kind of error the platform maps to problem+json. */
 @Path("/probe")
 public class ProbeResource {
 
-    public enum Kind { ISSUE, EXCHANGE }
-
-    public record Body(Kind kind, @NotBlank String name, @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String personalIdNumber) {
+    public enum Kind {
+        ISSUE,
+        EXCHANGE
     }
+
+    public record Body(
+            Kind kind,
+            @NotBlank String name,
+
+            @Pattern(regexp = "\\d{12}", message = "must be 12 digits")
+            String personalIdNumber) {}
 
     @POST
     @Path("/validate")
@@ -28,7 +35,8 @@ public class ProbeResource {
     @POST
     @Path("/conflict")
     public String conflict() {
-        throw DomainException.conflict("dossier-open", "Open dossier exists", "an open dossier exists").with("openDossierId", "d-1");
+        throw DomainException.conflict("dossier-open", "Open dossier exists", "an open dossier exists")
+                .with("openDossierId", "d-1");
     }
 
     @jakarta.ws.rs.GET

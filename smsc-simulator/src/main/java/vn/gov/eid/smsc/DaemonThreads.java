@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     /** Every thread gets exactly this name. */
     static ThreadFactory named(String name) {

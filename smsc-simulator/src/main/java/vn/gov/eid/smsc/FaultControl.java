@@ -10,11 +10,15 @@ import org.jsmpp.util.DeliveryReceiptState;
 final class FaultControl {
 
     /** What happens to one submit_sm. */
-    enum Outcome { ACCEPT, DROP, THROTTLE, REJECT }
+    enum Outcome {
+        ACCEPT,
+        DROP,
+        THROTTLE,
+        REJECT
+    }
 
     /** The outcome and, for THROTTLE and REJECT, the command status to answer with. */
-    record Decision(Outcome outcome, int status) {
-    }
+    record Decision(Outcome outcome, int status) {}
 
     private final AtomicReference<FaultModes> modes = new AtomicReference<>(FaultModes.none());
     private volatile long submitResponseDelayMillis;

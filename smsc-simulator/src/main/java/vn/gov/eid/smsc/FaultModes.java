@@ -14,8 +14,14 @@ package vn.gov.eid.smsc;
  * @param withholdReceipts   when true no delivery receipt is sent at all
  * @param receiptStat        final state reported by receipts: DELIVRD, UNDELIV, EXPIRED, REJECTD, ...
  */
-public record FaultModes(int throttleNext, int rejectNext, int rejectStatus, int dropNext,
-                         long receiptDelayMillis, boolean withholdReceipts, String receiptStat) {
+public record FaultModes(
+        int throttleNext,
+        int rejectNext,
+        int rejectStatus,
+        int dropNext,
+        long receiptDelayMillis,
+        boolean withholdReceipts,
+        String receiptStat) {
 
     /** Counter value meaning "every submit from now on". */
     public static final int ALWAYS = -1;
@@ -43,7 +49,8 @@ public record FaultModes(int throttleNext, int rejectNext, int rejectStatus, int
     }
 
     FaultModes withDropNext(int n) {
-        return new FaultModes(throttleNext, rejectNext, rejectStatus, n, receiptDelayMillis, withholdReceipts, receiptStat);
+        return new FaultModes(
+                throttleNext, rejectNext, rejectStatus, n, receiptDelayMillis, withholdReceipts, receiptStat);
     }
 
     FaultModes withReceiptDelayMillis(long millis) {
@@ -51,11 +58,13 @@ public record FaultModes(int throttleNext, int rejectNext, int rejectStatus, int
     }
 
     FaultModes withWithholdReceipts(boolean withhold) {
-        return new FaultModes(throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withhold, receiptStat);
+        return new FaultModes(
+                throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withhold, receiptStat);
     }
 
     FaultModes withReceiptStat(String stat) {
-        return new FaultModes(throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withholdReceipts, stat);
+        return new FaultModes(
+                throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withholdReceipts, stat);
     }
 
     static int decrement(int counter) {

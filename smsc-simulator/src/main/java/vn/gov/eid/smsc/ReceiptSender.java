@@ -30,9 +30,14 @@ final class ReceiptSender {
     private static final Logger LOG = LoggerFactory.getLogger(SmscSimulator.class);
 
     /** What a receipt needs; the fault modes are those in force when the message was accepted. */
-    private record PendingReceipt(ReceivedSms sms, byte registeredDelivery, byte sourceTon, byte sourceNpi,
-                                  byte destTon, byte destNpi, FaultModes faults) {
-    }
+    private record PendingReceipt(
+            ReceivedSms sms,
+            byte registeredDelivery,
+            byte sourceTon,
+            byte sourceNpi,
+            byte destTon,
+            byte destNpi,
+            FaultModes faults) {}
 
     private final Map<String, PendingReceipt> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
@@ -45,9 +50,16 @@ final class ReceiptSender {
 
     /** Remembers an accepted message until its submit_sm_resp is sent. */
     void expect(ReceivedSms sms, SubmitSm submit, FaultModes faults) {
-        pending.put(sms.smscMessageId(), new PendingReceipt(sms, submit.getRegisteredDelivery(),
-                submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getDestAddrTon(), submit.getDestAddrNpi(),
-                faults));
+        pending.put(
+                sms.smscMessageId(),
+                new PendingReceipt(
+                        sms,
+                        submit.getRegisteredDelivery(),
+                        submit.getSourceAddrTon(),
+                        submit.getSourceAddrNpi(),
+                        submit.getDestAddrTon(),
+                        submit.getDestAddrNpi(),
+                        faults));
     }
 
     /** Schedules the receipt of a message whose submit_sm_resp went out (a receipt must not overtake it). */
@@ -75,25 +87,40 @@ final class ReceiptSender {
     private void send(SMPPServerSession session, PendingReceipt pending, DeliveryReceiptState state) {
         ReceivedSms sms = pending.sms();
         // The receipt carries no part of the text: it may contain a credential.
-        DeliveryReceipt receipt = new DeliveryReceipt(sms.smscMessageId(), 1,
-                state == DeliveryReceiptState.DELIVRD ? 1 : 0, Date.from(sms.receivedAt()), new Date(), state,
-                state == DeliveryReceiptState.DELIVRD ? "000" : "001", "");
+        DeliveryReceipt receipt = new DeliveryReceipt(
+                sms.smscMessageId(),
+                1,
+                state == DeliveryReceiptState.DELIVRD ? 1 : 0,
+                Date.from(sms.receivedAt()),
+                new Date(),
+                state,
+                state == DeliveryReceiptState.DELIVRD ? "000" : "001",
+                "");
         SMPPServerSession target = sessions.receiverFor(session);
         if (target == null) {
             LOG.info("receipt for {} not sent: no bound receiver", sms.smscMessageId());
             return;
         }
         try {
-            target.deliverShortMessage("", TypeOfNumber.valueOf(pending.destTon()),
-                    NumberingPlanIndicator.valueOf(pending.destNpi()), sms.destinationAddress(),
-                    TypeOfNumber.valueOf(pending.sourceTon()), NumberingPlanIndicator.valueOf(pending.sourceNpi()),
+            target.deliverShortMessage(
+                    "",
+                    TypeOfNumber.valueOf(pending.destTon()),
+                    NumberingPlanIndicator.valueOf(pending.destNpi()),
+                    sms.destinationAddress(),
+                    TypeOfNumber.valueOf(pending.sourceTon()),
+                    NumberingPlanIndicator.valueOf(pending.sourceNpi()),
                     sms.sourceAddress(),
                     new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    (byte) 0,
+                    (byte) 0,
+                    new RegisteredDelivery(0),
+                    DataCodings.ZERO,
                     receipt.toString().getBytes(StandardCharsets.US_ASCII),
-                    new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(),
-                            sms.smscMessageId()),
-                    new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, messageState(state).value()));
+                    new OptionalParameter.COctetString(
+                            OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), sms.smscMessageId()),
+                    new OptionalParameter.Byte(
+                            OptionalParameter.Tag.MESSAGE_STATE,
+                            messageState(state).value()));
         } catch (Exception e) {
             LOG.warn("receipt for {} not delivered: {}", sms.smscMessageId(), e.toString());
         }

@@ -32,13 +32,18 @@ final class SessionRegistry {
 
     /** How many sessions are bound right now. */
     int boundNow() {
-        return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
+        return (int)
+                sessions.stream().filter(s -> s.getSessionState().isBound()).count();
     }
 
     /** The session a receipt goes to: the one that submitted while it is bound, else any that can receive. */
     SMPPServerSession receiverFor(SMPPServerSession submitter) {
-        return submitter.getSessionState().isBound() ? submitter
-                : sessions.stream().filter(s -> s.getSessionState().isReceivable()).findFirst().orElse(null);
+        return submitter.getSessionState().isBound()
+                ? submitter
+                : sessions.stream()
+                        .filter(s -> s.getSessionState().isReceivable())
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** Closes every session now, as a network failure would. */

@@ -1,5 +1,11 @@
 package vn.gov.eid.smsc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,13 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jsmpp.util.DeliveryReceiptState;
 
 /**
@@ -23,7 +22,8 @@ final class SimulatorHttp {
 
     private final SmscSimulator simulator;
     private final HttpServer server;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     SimulatorHttp(SmscSimulator simulator, int port) throws IOException {
@@ -64,7 +64,11 @@ final class SimulatorHttp {
                     byte[] bytes = in.readAllBytes();
                     body = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
                 } catch (IOException e) {
-                    send(exchange, 400, "text/plain", ("invalid JSON: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                    send(
+                            exchange,
+                            400,
+                            "text/plain",
+                            ("invalid JSON: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 try {
@@ -88,9 +92,13 @@ final class SimulatorHttp {
      * @throws IllegalArgumentException for a receipt state jSMPP does not know or a negative receipt delay
      */
     static FaultModes faultModes(JsonNode body) {
-        FaultModes modes = new FaultModes(body.path("throttle").asInt(0), body.path("reject").asInt(0),
-                body.path("rejectStatus").asInt(0x0b), body.path("dropConnection").asInt(0),
-                body.path("receiptDelayMs").asLong(0), body.path("withholdReceipts").asBoolean(false),
+        FaultModes modes = new FaultModes(
+                body.path("throttle").asInt(0),
+                body.path("reject").asInt(0),
+                body.path("rejectStatus").asInt(0x0b),
+                body.path("dropConnection").asInt(0),
+                body.path("receiptDelayMs").asLong(0),
+                body.path("withholdReceipts").asBoolean(false),
                 body.path("receiptStat").asText("DELIVRD"));
         DeliveryReceiptState.valueOf(modes.receiptStat());
         return modes;
@@ -108,14 +116,25 @@ final class SimulatorHttp {
                 table{border-collapse:collapse}</style></head><body>
                 <h1>SMSC simulator: received SMS</h1>
                 """);
-        html.append("<p>").append(messages.size()).append(" message(s), SMPP port ").append(simulator.smppPort())
-                .append(". JSON: <a href=\"/api/messages\">/api/messages</a>, fault modes: <a href=\"/api/faults\">/api/faults</a></p>\n");
+        html.append("<p>")
+                .append(messages.size())
+                .append(" message(s), SMPP port ")
+                .append(simulator.smppPort())
+                .append(
+                        ". JSON: <a href=\"/api/messages\">/api/messages</a>, fault modes: <a href=\"/api/faults\">/api/faults</a></p>\n");
         html.append("<table><tr><th>Received</th><th>SMSC id</th><th>From</th><th>To</th><th>Text</th></tr>\n");
         for (int i = messages.size() - 1; i >= 0; i--) {
             ReceivedSms sms = messages.get(i);
-            html.append("<tr><td>").append(sms.receivedAt()).append("</td><td>").append(escape(sms.smscMessageId()))
-                    .append("</td><td>").append(escape(sms.sourceAddress())).append("</td><td>")
-                    .append(escape(sms.destinationAddress())).append("</td><td>").append(escape(sms.text()))
+            html.append("<tr><td>")
+                    .append(sms.receivedAt())
+                    .append("</td><td>")
+                    .append(escape(sms.smscMessageId()))
+                    .append("</td><td>")
+                    .append(escape(sms.sourceAddress()))
+                    .append("</td><td>")
+                    .append(escape(sms.destinationAddress()))
+                    .append("</td><td>")
+                    .append(escape(sms.text()))
                     .append("</td></tr>\n");
         }
         html.append("</table></body></html>\n");

@@ -35,8 +35,14 @@ final class SmppServer {
     private volatile int boundPort;
 
     /** Opens the port at once (0 = any free port); {@link #start()} begins to accept. */
-    SmppServer(int port, String systemId, String password, SubmitHandler handler, SessionRegistry sessions,
-               ScheduledExecutorService scheduler) throws IOException {
+    SmppServer(
+            int port,
+            String systemId,
+            String password,
+            SubmitHandler handler,
+            SessionRegistry sessions,
+            ScheduledExecutorService scheduler)
+            throws IOException {
         this.systemId = systemId;
         this.password = password;
         this.sessions = sessions;

@@ -174,7 +174,8 @@ public final class SmscSimulator implements AutoCloseable {
         SmscSimulator simulator = start(smppPort, httpPort, systemId, password);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "smsc-shutdown"));
         System.out.printf("SMSC simulator: SMPP 3.4 on port %d (system id %s)%n", simulator.smppPort(), systemId);
-        System.out.printf("SMSC simulator: received messages at http://localhost:%d/ (JSON: /api/messages)%n",
+        System.out.printf(
+                "SMSC simulator: received messages at http://localhost:%d/ (JSON: /api/messages)%n",
                 simulator.httpPort());
         System.out.flush();
         new CountDownLatch(1).await();

@@ -99,8 +99,7 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
                 LOG.info("fault: answering submit_sm with status {}", decision.status());
                 throw new ProcessRequestException("fault mode", decision.status());
             }
-            default -> {
-            }
+            default -> {}
         }
         byte[] octets = submit.getShortMessage();
         OptionalParameter payload = submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
@@ -167,8 +166,8 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
     }
 
     @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
-                                                           SMPPServerSession source) throws ProcessRequestException {
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
         throw new ProcessRequestException("query_broadcast_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 

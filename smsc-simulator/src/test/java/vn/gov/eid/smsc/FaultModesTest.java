@@ -35,8 +35,13 @@ class FaultModesTest {
 
     @Test
     void eachWitherChangesOneMember() {
-        FaultModes f = FaultModes.none().withThrottleNext(2).withReject(3, 11).withDropNext(1)
-                .withReceiptDelayMillis(500).withWithholdReceipts(true).withReceiptStat("UNDELIV");
+        FaultModes f = FaultModes.none()
+                .withThrottleNext(2)
+                .withReject(3, 11)
+                .withDropNext(1)
+                .withReceiptDelayMillis(500)
+                .withWithholdReceipts(true)
+                .withReceiptStat("UNDELIV");
         assertEquals(new FaultModes(2, 3, 11, 1, 500, true, "UNDELIV"), f);
     }
 }

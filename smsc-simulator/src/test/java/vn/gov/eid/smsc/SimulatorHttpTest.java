@@ -28,7 +28,8 @@ class SimulatorHttpTest {
 
     @Test
     void anUnknownReceiptStateOrANegativeDelayIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SimulatorHttp.faultModes(json("{\"receiptStat\":\"NOPE\"}")));
+        assertThrows(
+                IllegalArgumentException.class, () -> SimulatorHttp.faultModes(json("{\"receiptStat\":\"NOPE\"}")));
         assertThrows(IllegalArgumentException.class, () -> SimulatorHttp.faultModes(json("{\"receiptDelayMs\":-1}")));
     }
 

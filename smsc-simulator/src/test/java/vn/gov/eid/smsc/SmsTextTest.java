@@ -10,6 +10,7 @@ class SmsTextTest {
 
     /** GSM 03.38: '@' = 0x00, '£' = 0x01, '$' = 0x02, '_' = 0x11, ESC 0x28 = '{', ESC 0x65 = '€'. */
     private static final byte[] GSM = {'P', 'w', ':', 0x00, 0x01, 0x02, 0x11, 0x1b, 0x28, 0x1b, 0x65, '9'};
+
     private static final String GSM_TEXT = "Pw:@\u00a3$_{\u20ac9";
 
     @Test
@@ -19,7 +20,9 @@ class SmsTextTest {
 
     @Test
     void gsm7ExtensionTable() {
-        byte[] extended = {0x1b, 0x0a, 0x1b, 0x14, 0x1b, 0x29, 0x1b, 0x2f, 0x1b, 0x3c, 0x1b, 0x3d, 0x1b, 0x3e, 0x1b, 0x40};
+        byte[] extended = {
+            0x1b, 0x0a, 0x1b, 0x14, 0x1b, 0x29, 0x1b, 0x2f, 0x1b, 0x3c, 0x1b, 0x3d, 0x1b, 0x3e, 0x1b, 0x40
+        };
         assertEquals("\f^}\\[~]|", SmsText.decode((byte) 0x00, false, extended));
         assertEquals(" ", SmsText.decode((byte) 0x00, false, new byte[] {0x1b, 0x41}), "unknown extension: a space");
         assertEquals("a\u001b", SmsText.decode((byte) 0x00, false, new byte[] {'a', 0x1b}), "a lone escape at the end");
@@ -40,7 +43,9 @@ class SmsTextTest {
     void asciiAndLatin1() {
         assertEquals("Abc 123", SmsText.decode((byte) 0x01, false, "Abc 123".getBytes(StandardCharsets.US_ASCII)));
         assertEquals("Café", SmsText.decode((byte) 0x03, false, "Café".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals("Café", SmsText.decode((byte) 0x04, false, "Café".getBytes(StandardCharsets.ISO_8859_1)),
+        assertEquals(
+                "Café",
+                SmsText.decode((byte) 0x04, false, "Café".getBytes(StandardCharsets.ISO_8859_1)),
                 "8-bit data shown as Latin-1");
     }
 
@@ -49,7 +54,9 @@ class SmsTextTest {
         assertEquals(GSM_TEXT, SmsText.decode((byte) 0x11, false, GSM), "class 1, GSM 7-bit");
         assertEquals("Café", SmsText.decode((byte) 0x15, false, "Café".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals("Mật", SmsText.decode((byte) 0x19, false, "Mật".getBytes(StandardCharsets.UTF_16BE)));
-        assertEquals("Mật", SmsText.decode((byte) 0x48, false, "Mật".getBytes(StandardCharsets.UTF_16BE)),
+        assertEquals(
+                "Mật",
+                SmsText.decode((byte) 0x48, false, "Mật".getBytes(StandardCharsets.UTF_16BE)),
                 "automatic deletion group");
     }
 
@@ -69,7 +76,9 @@ class SmsTextTest {
         byte[] concatenated = {0x05, 0x00, 0x03, 0x2a, 0x02, 0x01, 'a', 'b', 'c'};
         assertEquals("abc", SmsText.decode((byte) 0x00, true, concatenated));
         assertEquals("", SmsText.decode((byte) 0x00, true, new byte[] {0x05, 0x00, 0x03}), "header longer than body");
-        assertEquals("\u0005\u0000\u0003*\u0002\u0001abc", SmsText.decode((byte) 0x03, false, concatenated),
+        assertEquals(
+                "\u0005\u0000\u0003*\u0002\u0001abc",
+                SmsText.decode((byte) 0x03, false, concatenated),
                 "without udhi the header is text");
     }
 

@@ -1,13 +1,12 @@
 package vn.gov.eid.smsc;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.DeliverSm;
@@ -66,7 +64,8 @@ class SmscSimulatorTest {
             DeliveryReceipt parsed = receipt.getShortMessageAsDeliveryReceipt();
             assertEquals(id, parsed.getId());
             assertEquals(DeliveryReceiptState.DELIVRD, parsed.getFinalStatus());
-            assertFalse(new String(receipt.getShortMessage(), StandardCharsets.US_ASCII).contains("Abc123xyz"),
+            assertFalse(
+                    new String(receipt.getShortMessage(), StandardCharsets.US_ASCII).contains("Abc123xyz"),
                     "a receipt must not echo the text");
         }
     }
@@ -116,7 +115,9 @@ class SmscSimulatorTest {
             byte[] gsm = {'P', 'w', ':', 0x00, 0x02, 0x11, 0x1b, 0x28, '9'};
             esme.submit(TO, gsm, new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false));
             esme.submit(TO, gsm, new GeneralDataCoding(Alphabet.ALPHA_DEFAULT));
-            esme.submit(TO, "Mật khẩu tạm thời".getBytes(StandardCharsets.UTF_16BE),
+            esme.submit(
+                    TO,
+                    "Mật khẩu tạm thời".getBytes(StandardCharsets.UTF_16BE),
                     new GeneralDataCoding(Alphabet.ALPHA_UCS2));
 
             List<ReceivedSms> received = smsc.received();
@@ -140,8 +141,8 @@ class SmscSimulatorTest {
         smsc.throttle(2);
         try (TestEsme esme = TestEsme.bound(smsc, "eid", "secret")) {
             for (int i = 0; i < 2; i++) {
-                NegativeResponseException e = assertThrows(NegativeResponseException.class,
-                        () -> esme.submitAscii(TO, "hello"));
+                NegativeResponseException e =
+                        assertThrows(NegativeResponseException.class, () -> esme.submitAscii(TO, "hello"));
                 assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, e.getCommandStatus());
             }
             assertNotNull(esme.submitAscii(TO, "hello"));
@@ -155,8 +156,8 @@ class SmscSimulatorTest {
         smsc.reject(SMPPConstant.STAT_ESME_RINVDSTADR, FaultModes.ALWAYS);
         try (TestEsme esme = TestEsme.bound(smsc, "eid", "secret")) {
             for (int i = 0; i < 3; i++) {
-                NegativeResponseException e = assertThrows(NegativeResponseException.class,
-                        () -> esme.submitAscii(TO, "hello"));
+                NegativeResponseException e =
+                        assertThrows(NegativeResponseException.class, () -> esme.submitAscii(TO, "hello"));
                 assertEquals(SMPPConstant.STAT_ESME_RINVDSTADR, e.getCommandStatus());
             }
             assertTrue(smsc.received().isEmpty());
@@ -171,14 +172,17 @@ class SmscSimulatorTest {
         smsc.dropConnectionOnSubmit(1);
         TestEsme esme = TestEsme.bound(smsc, "eid", "secret");
         assertThrows(Exception.class, () -> esme.submitAscii(TO, "lost"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !esme.getSessionState().isNotClosed());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !esme.getSessionState().isNotClosed());
         assertTrue(smsc.received().isEmpty(), "a dropped submit is not accepted");
 
         try (TestEsme again = TestEsme.bound(smsc, "eid", "secret")) {
             assertNotNull(again.submitAscii(TO, "after re-bind"));
         }
         assertEquals(2, smsc.bindCount());
-        assertEquals(List.of("after re-bind"), smsc.received().stream().map(ReceivedSms::text).toList());
+        assertEquals(
+                List.of("after re-bind"),
+                smsc.received().stream().map(ReceivedSms::text).toList());
     }
 
     @Test
@@ -186,7 +190,8 @@ class SmscSimulatorTest {
         TestEsme esme = TestEsme.bound(smsc, "eid", "secret");
         await().atMost(Duration.ofSeconds(5)).until(() -> smsc.boundSessions() == 1);
         smsc.dropConnections();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !esme.getSessionState().isNotClosed());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !esme.getSessionState().isNotClosed());
     }
 
     @Test
@@ -237,32 +242,40 @@ class SmscSimulatorTest {
         try (TestEsme esme = TestEsme.bound(smsc, "eid", "secret")) {
             esme.submitAscii(TO, "Ten dang nhap: 001203012345 <b>");
 
-            HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
+            HttpResponse<String> list = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, list.statusCode());
             assertTrue(list.body().contains("\"text\":\"Ten dang nhap: 001203012345 <b>\""), list.body());
             assertTrue(list.body().contains("\"destinationAddress\":\"" + TO + "\""), list.body());
             assertTrue(list.body().contains("\"receivedAt\":\"20"), "ISO time expected: " + list.body());
 
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(page.body().contains("Ten dang nhap: 001203012345 &lt;b&gt;"), page.body());
 
-            HttpResponse<String> faults = client.send(HttpRequest.newBuilder(URI.create(base + "/api/faults"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"throttle\":1}")).build(),
+            HttpResponse<String> faults = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/faults"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"throttle\":1}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, faults.statusCode());
-            NegativeResponseException e = assertThrows(NegativeResponseException.class,
-                    () -> esme.submitAscii(TO, "throttled"));
+            NegativeResponseException e =
+                    assertThrows(NegativeResponseException.class, () -> esme.submitAscii(TO, "throttled"));
             assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, e.getCommandStatus());
 
-            HttpResponse<String> bad = client.send(HttpRequest.newBuilder(URI.create(base + "/api/faults"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"receiptStat\":\"NOPE\"}")).build(),
+            HttpResponse<String> bad = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/faults"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"receiptStat\":\"NOPE\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, bad.statusCode());
 
-            HttpResponse<String> cleared = client.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> cleared = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(204, cleared.statusCode());
             assertTrue(smsc.received().isEmpty());
         }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 /** The AsyncAPI document partners read lists every event type the services produce, with its schema. */
 class AsyncApiTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -26,8 +27,8 @@ class AsyncApiTest {
         try (Reader r = Files.newBufferedReader(ROOT.resolve("docs/asyncapi.yaml"))) {
             doc = new Yaml().load(r);
         }
-        Map<String, Map<String, Object>> messages = (Map<String, Map<String, Object>>)
-                ((Map<String, Object>) doc.get("components")).get("messages");
+        Map<String, Map<String, Object>> messages =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("messages");
         Set<String> documented = new TreeSet<>();
         for (Map<String, Object> m : messages.values()) {
             String name = (String) m.get("name");
@@ -39,8 +40,10 @@ class AsyncApiTest {
         }
         Set<String> produced;
         try (Stream<Path> files = Files.list(ROOT.resolve("contracts/events"))) {
-            produced = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json"))
-                    .map(n -> n.substring(0, n.length() - ".schema.json".length())).collect(Collectors.toCollection(TreeSet::new));
+            produced = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".schema.json"))
+                    .map(n -> n.substring(0, n.length() - ".schema.json".length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(produced, documented);
     }

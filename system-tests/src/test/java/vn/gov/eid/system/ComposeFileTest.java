@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
@@ -36,8 +37,17 @@ class ComposeFileTest {
 
     @Test
     void everyPartOfTheSystemIsThere() {
-        assertTrue(services.keySet().containsAll(Set.of("postgres", "kafka", "kafka-ui", "smsc-simulator",
-                "identity-service", "dossier-service", "notification-service")), services.keySet().toString());
+        assertTrue(
+                services.keySet()
+                        .containsAll(Set.of(
+                                "postgres",
+                                "kafka",
+                                "kafka-ui",
+                                "smsc-simulator",
+                                "identity-service",
+                                "dossier-service",
+                                "notification-service")),
+                services.keySet().toString());
         assertTrue(((String) services.get("kafka").get("image")).startsWith("apache/kafka:4"), "KRaft Kafka 4 image");
     }
 
@@ -51,7 +61,8 @@ class ComposeFileTest {
                     .resolve((String) build.getOrDefault("dockerfile", "Dockerfile"));
             assertTrue(Files.isRegularFile(dockerfile), "missing " + dockerfile);
             String stage = (String) build.get("target");
-            assertTrue(Files.readAllLines(dockerfile).stream().anyMatch(l -> l.matches("FROM \\S+ AS " + stage)),
+            assertTrue(
+                    Files.readAllLines(dockerfile).stream().anyMatch(l -> l.matches("FROM \\S+ AS " + stage)),
                     dockerfile + " has no stage " + stage);
             assertNotNull(services.get(name).get("healthcheck"), name + " has a health check");
         }
@@ -84,17 +95,38 @@ class ComposeFileTest {
     @Test
     void eachServiceGetsTheSettingsItNeeds() {
         Map<String, List<String>> required = Map.of(
-                "identity-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
-                        "IDENTITY_JWKS_URL", "IDENTITY_SIGNING_KEY_LOCATION", "SMS_JWE_PUBLIC_KEY_LOCATION",
-                        "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION"),
-                "dossier-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
-                        "IDENTITY_JWKS_URL", "IDENTITY_CONTACT_PUBLIC_KEY_LOCATION"),
-                "notification-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "IDENTITY_ISSUER",
-                        "IDENTITY_JWKS_URL", "SMS_JWE_PRIVATE_KEY_LOCATION", "SMPP_HOST", "SMPP_PORT", "SMPP_SYSTEM_ID",
-                        "SMPP_PASSWORD", "SMS_SENDER_ID"));
+                "identity-service",
+                        List.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "IDENTITY_ISSUER",
+                                "IDENTITY_JWKS_URL",
+                                "IDENTITY_SIGNING_KEY_LOCATION",
+                                "SMS_JWE_PUBLIC_KEY_LOCATION",
+                                "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION"),
+                "dossier-service",
+                        List.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "IDENTITY_ISSUER",
+                                "IDENTITY_JWKS_URL",
+                                "IDENTITY_CONTACT_PUBLIC_KEY_LOCATION"),
+                "notification-service",
+                        List.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "IDENTITY_ISSUER",
+                                "IDENTITY_JWKS_URL",
+                                "SMS_JWE_PRIVATE_KEY_LOCATION",
+                                "SMPP_HOST",
+                                "SMPP_PORT",
+                                "SMPP_SYSTEM_ID",
+                                "SMPP_PASSWORD",
+                                "SMS_SENDER_ID"));
         required.forEach((service, names) -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> env = (Map<String, Object>) services.get(service).get("environment");
+            Map<String, Object> env =
+                    (Map<String, Object>) services.get(service).get("environment");
             for (String n : names) {
                 assertNotNull(env.get(n), service + " lacks " + n);
             }

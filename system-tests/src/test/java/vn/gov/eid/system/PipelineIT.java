@@ -36,16 +36,19 @@ import vn.gov.eid.testsupport.TestKafka;
 class PipelineIT {
 
     private static final Pattern PASSWORD_IN_SMS = Pattern.compile("Mat khau tam thoi: (\\S+)");
-    private static final List<String> TOPICS = List.of("dossier.events.v1", "identity.accounts.v1",
-            "notification.sms-requests.v1", "notification.sms-status.v1");
+    private static final List<String> TOPICS = List.of(
+            "dossier.events.v1", "identity.accounts.v1", "notification.sms-requests.v1", "notification.sms-status.v1");
 
     private static LocalSystem system;
     private static Path root;
 
     @BeforeAll
     static void startSystem() throws Exception {
-        root = Path.of(System.getProperty("eid.repo.root", "..")).toAbsolutePath().normalize();
-        system = LocalSystem.start(new LocalSystem.Options(root, root.resolve("system-tests/target/system"), false, Map.of()));
+        root = Path.of(System.getProperty("eid.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        system = LocalSystem.start(
+                new LocalSystem.Options(root, root.resolve("system-tests/target/system"), false, Map.of()));
     }
 
     @AfterAll
@@ -62,7 +65,9 @@ class PipelineIT {
         String supervisor = token("supervisor1", "Supervisor@2026");
 
         // a. the officer submits an ISSUE dossier with an e-ID registration
-        Response created = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        Response created = given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("""
                         {"type":"ISSUE",
                          "applicant":{"personalIdNumber":"%s","fullName":"Nguyen Van An","dateOfBirth":"2003-05-14","sex":"MALE"},
@@ -76,27 +81,45 @@ class PipelineIT {
         // b. officer and supervisor move it to COMPLETED
         transition(dossierId, officer, "START_REVIEW", "IN_REVIEW");
         // the officer captures portrait and fingerprints: required before approval
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body(Files.readString(root.resolve("dossier-service/samples/biometrics.json")))
                 .put(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/biometrics")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         transition(dossierId, supervisor, "APPROVE", "APPROVED");
         transition(dossierId, supervisor, "COMPLETE", "COMPLETED");
 
         // c-e. the event travels to identity-service, the SMS request to notification-service, the SMS to the SMSC
-        ReceivedSms sms = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> system.smsc().received().stream().filter(m -> m.text().contains(pin)).findFirst().orElse(null),
+        ReceivedSms sms = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> system.smsc().received().stream()
+                                .filter(m -> m.text().contains(pin))
+                                .findFirst()
+                                .orElse(null),
                         m -> m != null);
-        assertEquals(1, system.smsc().received().stream().filter(m -> m.text().contains(pin)).count(), "exactly one SMS");
+        assertEquals(
+                1,
+                system.smsc().received().stream()
+                        .filter(m -> m.text().contains(pin))
+                        .count(),
+                "exactly one SMS");
         assertTrue(sms.destinationAddress().endsWith("912345678"), sms.destinationAddress());
         Matcher m = PASSWORD_IN_SMS.matcher(sms.text());
-        assertTrue(m.find(), "the SMS carries the temporary password: " + sms.text().replaceAll("tam thoi: \\S+", "tam thoi: ***"));
+        assertTrue(
+                m.find(),
+                "the SMS carries the temporary password: " + sms.text().replaceAll("tam thoi: \\S+", "tam thoi: ***"));
         String temporary = m.group(1);
 
         // d. the account exists, pending activation, visible to an operator without secrets
         String operator = token("operator1", "Operator@2026");
-        given().auth().oauth2(operator).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(operator)
+                .get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then()
+                .statusCode(200)
                 .body("personalIdNumber", equalTo(pin))
                 .body("status", equalTo("PENDING_ACTIVATION"));
 
@@ -104,35 +127,54 @@ class PipelineIT {
         Response first = login(pin, temporary);
         first.then().statusCode(200).body("password_change_required", equalTo(true));
         String restricted = first.path("access_token");
-        given().auth().oauth2(restricted).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
-                .then().statusCode(403);
-        given().auth().oauth2(restricted).get(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId)
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(restricted)
+                .get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(restricted)
+                .get(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId)
+                .then()
+                .statusCode(403);
 
         String chosen = "An_2026secure";
-        given().auth().oauth2(restricted).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(restricted)
+                .contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", temporary, "newPassword", chosen))
                 .post(system.url(Service.IDENTITY) + "/api/v1/auth/password")
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
         login(pin, temporary).then().statusCode(401);
         Response normal = login(pin, chosen);
         normal.then().statusCode(200).body("password_change_required", equalTo(false));
 
-        given().auth().oauth2(operator).get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
-                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().auth()
+                .oauth2(operator)
+                .get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
 
         // the operator sees the SMS, phone masked, no text
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
-                .queryParam("personalIdNumber", pin)
-                .get(system.url(Service.NOTIFICATION) + "/api/v1/messages")
-                .then().statusCode(200).body("state", hasItem("DELIVERED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(operator)
+                        .queryParam("personalIdNumber", pin)
+                        .get(system.url(Service.NOTIFICATION) + "/api/v1/messages")
+                        .then()
+                        .statusCode(200)
+                        .body("state", hasItem("DELIVERED")));
 
         // Every topic carries the journey, and no record anywhere holds the password or the full phone number.
         Map<String, List<ConsumerRecord<String, String>>> records = new java.util.HashMap<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (String topic : TOPICS) {
                 records.put(topic, readAll(topic));
-                assertFalse(records.get(topic).stream().noneMatch(r -> pin.equals(r.key())), "a record keyed " + pin + " on " + topic);
+                assertFalse(
+                        records.get(topic).stream().noneMatch(r -> pin.equals(r.key())),
+                        "a record keyed " + pin + " on " + topic);
             }
         });
         for (String topic : TOPICS) {
@@ -154,10 +196,14 @@ class PipelineIT {
     }
 
     private static void transition(String dossierId, String token, String action, String expectedStatus) {
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("action", action, "note", "system test " + action))
                 .post(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/transitions")
-                .then().statusCode(200).body("status", equalTo(expectedStatus));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo(expectedStatus));
     }
 
     private static String token(String username, String password) {
@@ -168,14 +214,19 @@ class PipelineIT {
 
     private static Response login(String username, String password) {
         return given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .formParam("grant_type", "password")
+                .formParam("username", username)
+                .formParam("password", password)
                 .post(system.url(Service.IDENTITY) + "/api/v1/auth/token");
     }
 
     private static String headers(ConsumerRecord<String, String> r) {
         StringBuilder sb = new StringBuilder();
         for (Header h : r.headers()) {
-            sb.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)).append(';');
+            sb.append(h.key())
+                    .append('=')
+                    .append(new String(h.value(), StandardCharsets.UTF_8))
+                    .append(';');
         }
         return sb.toString();
     }

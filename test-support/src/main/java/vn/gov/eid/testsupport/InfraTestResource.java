@@ -79,15 +79,24 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         String jdbc = System.getenv("EID_TEST_JDBC_URL");
         String kafka = System.getenv("EID_TEST_KAFKA_BOOTSTRAP_SERVERS");
         if (jdbc != null && kafka != null) {
-            return new Infra(jdbc, env("EID_TEST_JDBC_USERNAME", "postgres"), env("EID_TEST_JDBC_PASSWORD", "postgres"),
-                    0, kafka);
+            return new Infra(
+                    jdbc,
+                    env("EID_TEST_JDBC_USERNAME", "postgres"),
+                    env("EID_TEST_JDBC_PASSWORD", "postgres"),
+                    0,
+                    kafka);
         }
         if (jdbc != null || kafka != null) {
-            throw new IllegalStateException("set both EID_TEST_JDBC_URL and EID_TEST_KAFKA_BOOTSTRAP_SERVERS, or neither");
+            throw new IllegalStateException(
+                    "set both EID_TEST_JDBC_URL and EID_TEST_KAFKA_BOOTSTRAP_SERVERS, or neither");
         }
         if (System.getProperty(KAFKA_PROPERTY) != null) {
-            return new Infra(System.getProperty(JDBC_PROPERTY), LocalPostgres.USER, LocalPostgres.PASSWORD,
-                    Integer.getInteger(PG_PORT_PROPERTY, 0), System.getProperty(KAFKA_PROPERTY));
+            return new Infra(
+                    System.getProperty(JDBC_PROPERTY),
+                    LocalPostgres.USER,
+                    LocalPostgres.PASSWORD,
+                    Integer.getInteger(PG_PORT_PROPERTY, 0),
+                    System.getProperty(KAFKA_PROPERTY));
         }
         if (ContainerInfra.dockerAvailable()) {
             return remember(ContainerInfra.start());
@@ -95,17 +104,22 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         try {
             LocalPostgres pg = LocalPostgres.start(0, null);
             LocalKafka k = LocalKafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    k.close();
-                    pg.close();
-                } catch (Exception e) {
-                    // the JVM is exiting; the temp folders go with it
-                }
-            }, "eid-test-infra-stop"));
-            return remember(new Infra(null, LocalPostgres.USER, LocalPostgres.PASSWORD, pg.port(), k.bootstrapServers()));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    k.close();
+                                    pg.close();
+                                } catch (Exception e) {
+                                    // the JVM is exiting; the temp folders go with it
+                                }
+                            },
+                            "eid-test-infra-stop"));
+            return remember(
+                    new Infra(null, LocalPostgres.USER, LocalPostgres.PASSWORD, pg.port(), k.bootstrapServers()));
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL and Kafka for the tests: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the embedded PostgreSQL and Kafka for the tests: " + e.getMessage(), e);
         }
     }
 

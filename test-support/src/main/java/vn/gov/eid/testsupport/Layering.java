@@ -15,8 +15,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  */
 public final class Layering {
 
-    private Layering() {
-    }
+    private Layering() {}
 
     /** Fails with every violation listed when a main class of the service under {@code basePackage} breaks a rule. */
     public static void check(String basePackage) {
@@ -32,26 +31,49 @@ public final class Layering {
         String rest = base + ".rest..";
         String inbound = base + ".messaging.in..";
         String outbound = base + ".messaging.out..";
-        return CompositeArchRule.of(
-                noClasses().that().resideInAnyPackage(service, domain)
-                        .should().dependOnClassesThat().resideInAnyPackage(rest, inbound,
-                                "vn.gov.eid.platform.problem..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+        return CompositeArchRule.of(noClasses()
+                        .that()
+                        .resideInAnyPackage(service, domain)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                rest,
+                                inbound,
+                                "vn.gov.eid.platform.problem..",
+                                "jakarta.ws.rs..",
+                                "org.jboss.resteasy..")
                         .because("use cases and the domain speak the domain, not HTTP; consumers call services,"
                                 + " not the other way round"))
-                .and(noClasses().that().resideInAPackage(domain)
-                        .should().dependOnClassesThat().resideInAnyPackage(service, base + ".messaging..")
+                .and(noClasses()
+                        .that()
+                        .resideInAPackage(domain)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(service, base + ".messaging..")
                         .because("the domain knows no use case and no messaging")
                         .allowEmptyShould(true))
-                .and(noClasses().that().resideInAPackage(outbound)
-                        .should().dependOnClassesThat().resideInAnyPackage(inbound, rest, service)
+                .and(noClasses()
+                        .that()
+                        .resideInAPackage(outbound)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(inbound, rest, service)
                         .because("event builders are called by services; they call nothing back")
                         .allowEmptyShould(true))
-                .and(noClasses().that().resideInAPackage(inbound)
-                        .should().dependOnClassesThat().resideInAPackage(rest)
+                .and(noClasses()
+                        .that()
+                        .resideInAPackage(inbound)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(rest)
                         .because("consumers and resources are two separate entry points into the services")
                         .allowEmptyShould(true))
-                .and(noClasses().that().resideInAPackage(rest)
-                        .should().dependOnClassesThat().resideInAPackage(inbound)
+                .and(noClasses()
+                        .that()
+                        .resideInAPackage(rest)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(inbound)
                         .because("consumers and resources are two separate entry points into the services"));
     }
 }

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Reads and writes records on the real broker the tests run against. */
 public final class TestKafka {
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     /** The broker of the running test (config kafka.bootstrap.servers). */
     public static String bootstrapServers() {
@@ -40,12 +39,15 @@ public final class TestKafka {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (partitions == null || partitions.isEmpty()) {
                 return out;
             }
-            List<TopicPartition> tps = partitions.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> tps = partitions.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(5));
@@ -65,7 +67,8 @@ public final class TestKafka {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
             record.headers().add("ce_specversion", bytes("1.0"));
             record.headers().add("ce_id", bytes(ceId));

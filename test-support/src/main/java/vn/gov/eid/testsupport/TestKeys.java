@@ -14,8 +14,7 @@ public final class TestKeys {
     private static final DevKeys.Pairs PAIRS = DevKeys.generate();
     private static Map<String, String> locations;
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static KeyPair signingKeyPair() {
         return PAIRS.signing();

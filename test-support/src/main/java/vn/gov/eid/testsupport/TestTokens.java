@@ -23,8 +23,7 @@ public final class TestTokens {
 
     private static final KeyPair OTHER_KEY = vn.gov.eid.infra.DevKeys.rsa();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A valid RS256 token with a kid, valid for 15 minutes. */
     public static String token(String upn, String... groups) {
@@ -32,11 +31,14 @@ public final class TestTokens {
     }
 
     public static String expired(String upn, String... groups) {
-        return sign(claims(ISSUER, upn, groups, -600), TestKeys.signingKeyPair(), AlgorithmIdentifiers.RSA_USING_SHA256);
+        return sign(
+                claims(ISSUER, upn, groups, -600), TestKeys.signingKeyPair(), AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
     public static String wrongIssuer(String upn, String... groups) {
-        return sign(claims("https://attacker.example", upn, groups, 900), TestKeys.signingKeyPair(),
+        return sign(
+                claims("https://attacker.example", upn, groups, 900),
+                TestKeys.signingKeyPair(),
                 AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
@@ -88,7 +90,8 @@ public final class TestTokens {
 
     /** RFC 7638 thumbprint of the public key, as identity-service names its keys. */
     public static String kid(KeyPair key) {
-        return new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) key.getPublic()).calculateBase64urlEncodedThumbprint("SHA-256");
+        return new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) key.getPublic())
+                .calculateBase64urlEncodedThumbprint("SHA-256");
     }
 
     private static String b64(String json) {

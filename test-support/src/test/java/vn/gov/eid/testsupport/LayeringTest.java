@@ -25,7 +25,8 @@ class LayeringTest {
     void everyWrongDirectionIsReported() {
         String base = FIXTURES + "bad";
         JavaClasses classes = new ClassFileImporter().importPackages(base);
-        AssertionError e = assertThrows(AssertionError.class, () -> Layering.rules(base).check(classes));
+        AssertionError e =
+                assertThrows(AssertionError.class, () -> Layering.rules(base).check(classes));
         String report = e.getMessage();
         assertTrue(report.contains("bad.service.CitizenService") && report.contains("bad.rest.CitizenView"), report);
         assertTrue(report.contains("bad.domain.Citizen") && report.contains("the domain knows no use case"), report);

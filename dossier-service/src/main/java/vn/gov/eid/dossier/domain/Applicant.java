@@ -38,5 +38,4 @@ public record Applicant(
         @Valid Relative mother,
         @Valid Relative spouse,
         @Valid Relative legalRepresentative,
-        @Valid Householder householder) {
-}
+        @Valid Householder householder) {}

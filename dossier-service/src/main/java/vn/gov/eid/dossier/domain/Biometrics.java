@@ -38,6 +38,5 @@ public class Biometrics extends PanacheEntityBase {
     public Instant capturedAt;
 
     /** One finger's template (base64, vendor format) with the capture device's quality score (0-100). */
-    public record Fingerprint(Finger finger, String template, int quality) {
-    }
+    public record Fingerprint(Finger finger, String template, int quality) {}
 }

@@ -14,6 +14,8 @@ public record Dependent(
         @NotBlank @Size(max = 100) String fullName,
         @NotNull @Past LocalDate dateOfBirth,
         @NotBlank @Size(max = 50) String relationship,
-        @Pattern(regexp = PersonalIdNumbers.FORMAT, message = PersonalIdNumbers.FORMAT_MESSAGE) String personalIdNumber,
-        @Size(max = 10) List<@NotBlank @Size(max = 200) String> supportingDocuments) {
-}
+
+        @Pattern(regexp = PersonalIdNumbers.FORMAT, message = PersonalIdNumbers.FORMAT_MESSAGE)
+        String personalIdNumber,
+
+        @Size(max = 10) List<@NotBlank @Size(max = 200) String> supportingDocuments) {}

@@ -78,13 +78,19 @@ public class Dossier extends PanacheEntityBase {
 
     /** The person's open dossier, if any (at most one exists: a partial unique index guarantees it). */
     public static Optional<Dossier> openFor(String personalIdNumber) {
-        return find("personalIdNumber = ?1 and status not in ?2", personalIdNumber,
-                List.of(DossierStatus.COMPLETED, DossierStatus.REJECTED)).firstResultOptional();
+        return find(
+                        "personalIdNumber = ?1 and status not in ?2",
+                        personalIdNumber,
+                        List.of(DossierStatus.COMPLETED, DossierStatus.REJECTED))
+                .firstResultOptional();
     }
 
     /** The person's most recent completed dossier, if any. */
     public static Optional<Dossier> lastCompletedFor(String personalIdNumber) {
-        return find("personalIdNumber = ?1 and status = ?2 order by updatedAt desc", personalIdNumber,
-                DossierStatus.COMPLETED).firstResultOptional();
+        return find(
+                        "personalIdNumber = ?1 and status = ?2 order by updatedAt desc",
+                        personalIdNumber,
+                        DossierStatus.COMPLETED)
+                .firstResultOptional();
     }
 }

@@ -28,6 +28,6 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
     /** Keys are per caller, so two officers' clients cannot collide. */
     @Embeddable
-    public record Key(String actor, @Column(name = "idem_key") String idemKey) implements Serializable {
-    }
+    public record Key(
+            String actor, @Column(name = "idem_key") String idemKey) implements Serializable {}
 }

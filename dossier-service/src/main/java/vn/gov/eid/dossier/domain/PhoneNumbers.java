@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The E.164 form of a Vietnamese mobile number, or empty when it is not one. */
     public static Optional<String> toVietnameseMobileE164(String raw) {

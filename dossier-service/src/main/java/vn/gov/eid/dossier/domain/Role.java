@@ -6,6 +6,5 @@ public final class Role {
     public static final String SUPERVISOR = "supervisor";
     public static final String PARTNER = "partner";
 
-    private Role() {
-    }
+    private Role() {}
 }

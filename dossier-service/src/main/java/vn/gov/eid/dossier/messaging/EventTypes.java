@@ -7,6 +7,5 @@ public final class EventTypes {
     public static final String DOSSIER_REJECTED = "vn.gov.eid.dossier.rejected.v1";
     public static final String DOSSIER_COMPLETED = "vn.gov.eid.dossier.completed.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

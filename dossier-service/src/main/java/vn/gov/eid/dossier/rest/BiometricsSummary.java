@@ -7,16 +7,28 @@ import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Finger;
 
 /** What a biometrics capture stored, without the portrait or templates themselves. */
-public record BiometricsSummary(UUID dossierId, int portraitBytes, int portraitWidth, int portraitHeight,
-                                List<FingerQuality> fingerprints, String capturedBy, Instant capturedAt) {
+public record BiometricsSummary(
+        UUID dossierId,
+        int portraitBytes,
+        int portraitWidth,
+        int portraitHeight,
+        List<FingerQuality> fingerprints,
+        String capturedBy,
+        Instant capturedAt) {
 
     /** A captured finger and its quality score. */
-    public record FingerQuality(Finger finger, int quality) {
-    }
+    public record FingerQuality(Finger finger, int quality) {}
 
     static BiometricsSummary of(Biometrics b) {
-        return new BiometricsSummary(b.dossierId, b.portrait.length, b.portraitWidth, b.portraitHeight,
-                b.fingerprints.stream().map(f -> new FingerQuality(f.finger(), f.quality())).toList(),
-                b.capturedBy, b.capturedAt);
+        return new BiometricsSummary(
+                b.dossierId,
+                b.portrait.length,
+                b.portraitWidth,
+                b.portraitHeight,
+                b.fingerprints.stream()
+                        .map(f -> new FingerQuality(f.finger(), f.quality()))
+                        .toList(),
+                b.capturedBy,
+                b.capturedAt);
     }
 }

@@ -3,5 +3,4 @@ package vn.gov.eid.dossier.rest;
 import java.util.List;
 
 /** A page of dossiers from GET /api/v1/dossiers. */
-public record DossierPage(List<DossierView> items, int page, int size, long total) {
-}
+public record DossierPage(List<DossierView> items, int page, int size, long total) {}

@@ -25,9 +25,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.eid.dossier.domain.Dossier;
@@ -69,17 +69,46 @@ public class DossierResource {
     @POST
     @RolesAllowed(Role.OFFICER)
     @Operation(summary = "Submit a dossier", description = "Opens a dossier in SUBMITTED. Officer only.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the dossier",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "201", value = OpenApiExamples.DOSSIER)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, nothing stored",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "409", description = "The person has an open dossier (or a card, for ISSUE)",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "409", value = OpenApiExamples.OPEN_DOSSIER_PROBLEM)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the dossier",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "201", value = OpenApiExamples.DOSSIER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, nothing stored",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The person has an open dossier (or a card, for ISSUE)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "409", value = OpenApiExamples.OPEN_DOSSIER_PROBLEM)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    public Response submit(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "ISSUE", value = OpenApiExamples.SUBMIT), @ExampleObject(name = "EXCHANGE", value = OpenApiExamples.EXCHANGE)})) NewDossier body,
-                           @Parameter(description = "Client-chosen key; a retry with the same key and body returns "
-                                   + "the first answer instead of creating a second dossier")
-                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+    public Response submit(
+            @Valid
+                    @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = {
+                                                @ExampleObject(name = "ISSUE", value = OpenApiExamples.SUBMIT),
+                                                @ExampleObject(name = "EXCHANGE", value = OpenApiExamples.EXCHANGE)
+                                            }))
+                    NewDossier body,
+            @Parameter(
+                            description = "Client-chosen key; a retry with the same key and body returns "
+                                    + "the first answer instead of creating a second dossier")
+                    @HeaderParam("Idempotency-Key")
+                    @Size(min = 1, max = 200)
+                    String idempotencyKey) {
         SubmissionService.Submission s;
         try {
             s = submissions.submit(body, actor(), idempotencyKey);
@@ -91,9 +120,12 @@ public class DossierResource {
             }
         }
         Dossier d = s.dossier();
-        Response.ResponseBuilder r = Response.created(uriInfo.getBaseUriBuilder().path(DossierResource.class)
-                        .path(d.id.toString()).build())
-                .tag(etag(d)).entity(DossierView.staff(d));
+        Response.ResponseBuilder r = Response.created(uriInfo.getBaseUriBuilder()
+                        .path(DossierResource.class)
+                        .path(d.id.toString())
+                        .build())
+                .tag(etag(d))
+                .entity(DossierView.staff(d));
         if (s.replayed()) {
             r.header("Idempotent-Replayed", "true");
         }
@@ -102,23 +134,35 @@ public class DossierResource {
 
     @GET
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
-    @Operation(summary = "Search dossiers",
+    @Operation(
+            summary = "Search dossiers",
             description = "Filters: status, personalIdNumber, type, createdFrom (inclusive) and createdTo (exclusive) "
                     + "as RFC 3339 instants. Newest first; page from 0, size bounded by configuration. Partners get "
                     + "the reduced view. Biometrics are never listed.")
-    @APIResponse(responseCode = "200", description = "A page of dossiers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid filter",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    public DossierPage search(@QueryParam("status") String status,
-                              @QueryParam("personalIdNumber") String personalIdNumber,
-                              @QueryParam("type") String type,
-                              @QueryParam("createdFrom") String createdFrom,
-                              @QueryParam("createdTo") String createdTo,
-                              @QueryParam("page") String page,
-                              @QueryParam("size") String size) {
-        DossierQuery.Result r = query.search(new DossierQuery.Filter(status, personalIdNumber, type, createdFrom,
-                createdTo, page, size));
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of dossiers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    public DossierPage search(
+            @QueryParam("status") String status,
+            @QueryParam("personalIdNumber") String personalIdNumber,
+            @QueryParam("type") String type,
+            @QueryParam("createdFrom") String createdFrom,
+            @QueryParam("createdTo") String createdTo,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        DossierQuery.Result r = query.search(
+                new DossierQuery.Filter(status, personalIdNumber, type, createdFrom, createdTo, page, size));
         return new DossierPage(r.items().stream().map(this::view).toList(), r.page(), r.size(), r.total());
     }
 
@@ -126,8 +170,13 @@ public class DossierResource {
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
     @Operation(summary = "Read a dossier", description = "Partners get a reduced view without contacts.")
-    @APIResponse(responseCode = "200", description = "The dossier; ETag carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The dossier; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "No such dossier")
     public Response get(@PathParam("id") UUID id) {
         Dossier d = query.find(id);
@@ -137,53 +186,113 @@ public class DossierResource {
     @POST
     @Path("{id}/transitions")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
-    @Operation(summary = "Move a dossier along the workflow",
-            description = "Officers: START_REVIEW, REQUEST_SUPPLEMENT, RESUBMIT. Supervisors: APPROVE, REJECT "
-                    + "(note required), COMPLETE. 409 when the state does not allow the action, 412 when If-Match is stale.")
-    @APIResponse(responseCode = "200", description = "The dossier in its new state",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
-    @APIResponse(responseCode = "409", description = "The state does not allow the action",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "409", value = OpenApiExamples.TRANSITION_PROBLEM)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "412", value = OpenApiExamples.STALE_PROBLEM)))
-    public Response transition(@PathParam("id") UUID id,
-                               @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "START_REVIEW", value = OpenApiExamples.TRANSITION), @ExampleObject(name = "REJECT", value = OpenApiExamples.REJECT)})) TransitionRequest body,
-                               @Parameter(description = "ETag of the dossier as last read")
-                               @HeaderParam("If-Match") String ifMatch) {
-        Dossier d = workflow.transition(id, body.action(), body.note(), actor(), identity.getRoles(),
-                IfMatch.version(ifMatch));
+    @Operation(
+            summary = "Move a dossier along the workflow",
+            description =
+                    "Officers: START_REVIEW, REQUEST_SUPPLEMENT, RESUBMIT. Supervisors: APPROVE, REJECT "
+                            + "(note required), COMPLETE. 409 when the state does not allow the action, 412 when If-Match is stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dossier in its new state",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The state does not allow the action",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "409", value = OpenApiExamples.TRANSITION_PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match is stale",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "412", value = OpenApiExamples.STALE_PROBLEM)))
+    public Response transition(
+            @PathParam("id") UUID id,
+            @Valid
+                    @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "START_REVIEW",
+                                                        value = OpenApiExamples.TRANSITION),
+                                                @ExampleObject(name = "REJECT", value = OpenApiExamples.REJECT)
+                                            }))
+                    TransitionRequest body,
+            @Parameter(description = "ETag of the dossier as last read") @HeaderParam("If-Match") String ifMatch) {
+        Dossier d = workflow.transition(
+                id, body.action(), body.note(), actor(), identity.getRoles(), IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
 
     @PUT
     @Path("{id}/biometrics")
     @RolesAllowed(Role.OFFICER)
-    @Operation(summary = "Capture biometrics",
+    @Operation(
+            summary = "Capture biometrics",
             description = "Portrait (base64 JPEG within the configured size and dimensions) and fingerprint templates "
                     + "per finger with a quality score. Replaces an earlier capture; required before APPROVE. "
                     + "The answer describes what was stored, never the images themselves.")
-    @APIResponse(responseCode = "200", description = "What was stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
-    @APIResponse(responseCode = "400", description = "Portrait or fingerprints outside the limits",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    public Response captureBiometrics(@PathParam("id") UUID id,
-                                      @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "capture", value = OpenApiExamples.BIOMETRICS)})) BiometricsCapture body,
-                                      @HeaderParam("If-Match") String ifMatch) {
+    @APIResponse(
+            responseCode = "200",
+            description = "What was stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Portrait or fingerprints outside the limits",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "400", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    public Response captureBiometrics(
+            @PathParam("id") UUID id,
+            @Valid
+                    @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = {
+                                                @ExampleObject(name = "capture", value = OpenApiExamples.BIOMETRICS)
+                                            }))
+                    BiometricsCapture body,
+            @HeaderParam("If-Match") String ifMatch) {
         EvidenceService.Captured c = evidence.captureBiometrics(id, body, actor(), IfMatch.version(ifMatch));
-        return Response.ok(BiometricsSummary.of(c.biometrics())).tag(etag(c.dossier())).build();
+        return Response.ok(BiometricsSummary.of(c.biometrics()))
+                .tag(etag(c.dossier()))
+                .build();
     }
 
     @POST
     @Path("{id}/integrated-documents/{type}/verification")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.OFFICER)
-    @Operation(summary = "Confirm an integrated document's original",
+    @Operation(
+            summary = "Confirm an integrated document's original",
             description = "The officer compared the original the citizen brought; unverified documents block COMPLETE.")
-    @APIResponse(responseCode = "200", description = "The dossier with the document verified",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The dossier with the document verified",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "The dossier has no document of that type")
-    public Response verifyDocument(@PathParam("id") UUID id, @PathParam("type") IntegratedDocumentType type,
-                                   @HeaderParam("If-Match") String ifMatch) {
+    public Response verifyDocument(
+            @PathParam("id") UUID id,
+            @PathParam("type") IntegratedDocumentType type,
+            @HeaderParam("If-Match") String ifMatch) {
         Dossier d = evidence.verifyDocument(id, type, actor(), IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
@@ -192,8 +301,13 @@ public class DossierResource {
     @Path("{id}/history")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
     @Operation(summary = "Audit trail of a dossier", description = "Every change: who, when, from, to, note.")
-    @APIResponse(responseCode = "200", description = "The audit trail, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The audit trail, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return query.history(id).stream().map(HistoryView::of).toList();
     }

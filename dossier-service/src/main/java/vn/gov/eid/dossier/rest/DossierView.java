@@ -19,37 +19,90 @@ import vn.gov.eid.platform.privacy.Masking;
  * applicant's details beyond identity and without the e-ID contacts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DossierView(UUID id, DossierType type, DossierStatus status, long version,
-                          ExchangeReason exchangeReason, String currentCardNumber, String lostCardNumber,
-                          Applicant applicant,
-                          Boolean eidRegistered, Registration eidRegistration, Boolean biometricsCaptured,
-                          String createdBy,
-                          Instant createdAt, Instant updatedAt) {
+public record DossierView(
+        UUID id,
+        DossierType type,
+        DossierStatus status,
+        long version,
+        ExchangeReason exchangeReason,
+        String currentCardNumber,
+        String lostCardNumber,
+        Applicant applicant,
+        Boolean eidRegistered,
+        Registration eidRegistration,
+        Boolean biometricsCaptured,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The e-ID registration block with the phone masked. */
-    public record Registration(String phoneMasked, String email, List<Dependent> dependents,
-                               List<IntegratedDocument> integratedDocuments) {
+    public record Registration(
+            String phoneMasked,
+            String email,
+            List<Dependent> dependents,
+            List<IntegratedDocument> integratedDocuments) {
         static Registration of(EidRegistration r) {
-            return new Registration(Masking.phone(r.phoneNumber()), r.email(), r.dependents(),
-                    r.integratedDocuments());
+            return new Registration(Masking.phone(r.phoneNumber()), r.email(), r.dependents(), r.integratedDocuments());
         }
     }
 
     /** Full view for officers and supervisors. */
     public static DossierView staff(Dossier d) {
-        return new DossierView(d.id, d.type, d.status, d.version, d.exchangeReason, d.currentCardNumber,
-                d.lostCardNumber, d.applicant, d.eidRegistration != null,
-                d.eidRegistration == null ? null : Registration.of(d.eidRegistration), d.biometricsCaptured,
+        return new DossierView(
+                d.id,
+                d.type,
+                d.status,
+                d.version,
+                d.exchangeReason,
+                d.currentCardNumber,
+                d.lostCardNumber,
+                d.applicant,
+                d.eidRegistration != null,
+                d.eidRegistration == null ? null : Registration.of(d.eidRegistration),
+                d.biometricsCaptured,
                 d.createdBy,
-                d.createdAt, d.updatedAt);
+                d.createdAt,
+                d.updatedAt);
     }
 
     /** Reduced view for partner systems: identity and status only. */
     public static DossierView partner(Dossier d) {
         Applicant a = d.applicant;
-        Applicant core = new Applicant(a.personalIdNumber(), a.fullName(), null, a.dateOfBirth(), a.sex(),
-                null, null, null, null, a.nationality(), null, null, null, null, null, null, null, null, null, null);
-        return new DossierView(d.id, d.type, d.status, d.version, null, null, null, core, d.eidRegistration != null, null, null, null,
-                d.createdAt, d.updatedAt);
+        Applicant core = new Applicant(
+                a.personalIdNumber(),
+                a.fullName(),
+                null,
+                a.dateOfBirth(),
+                a.sex(),
+                null,
+                null,
+                null,
+                null,
+                a.nationality(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return new DossierView(
+                d.id,
+                d.type,
+                d.status,
+                d.version,
+                null,
+                null,
+                null,
+                core,
+                d.eidRegistration != null,
+                null,
+                null,
+                null,
+                d.createdAt,
+                d.updatedAt);
     }
 }

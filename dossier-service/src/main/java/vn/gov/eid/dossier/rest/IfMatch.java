@@ -4,8 +4,7 @@ import vn.gov.eid.platform.error.DomainException;
 
 /** Reads the dossier version a client sends back in If-Match (our ETag is the version). */
 final class IfMatch {
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /** The version in an If-Match header ("3", W/"3"), null when absent or "*"; an ETag we never issued is stale. */
     static Long version(String header) {
@@ -21,8 +20,8 @@ final class IfMatch {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             // An ETag we never issued can only be stale.
-            throw DomainException.stale("stale-dossier", "Dossier changed meanwhile",
-                    "If-Match does not match the dossier's current ETag");
+            throw DomainException.stale(
+                    "stale-dossier", "Dossier changed meanwhile", "If-Match does not match the dossier's current ETag");
         }
     }
 }

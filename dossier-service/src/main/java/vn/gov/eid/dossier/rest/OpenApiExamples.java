@@ -92,6 +92,5 @@ final class OpenApiExamples {
              "instance":"/api/v1/dossiers/7d0c9a4e-2b1f-4c55-9e0a-3f1b2c3d4e5f/transitions","currentVersion":2}
             """;
 
-    private OpenApiExamples() {
-    }
+    private OpenApiExamples() {}
 }

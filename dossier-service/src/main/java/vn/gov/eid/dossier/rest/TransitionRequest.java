@@ -8,5 +8,4 @@ import vn.gov.eid.dossier.domain.Action;
 public record TransitionRequest(
         @NotNull Action action,
         /** Why; required for REJECT, where it is the reason given to the citizen. */
-        @Size(max = 1000) String note) {
-}
+        @Size(max = 1000) String note) {}

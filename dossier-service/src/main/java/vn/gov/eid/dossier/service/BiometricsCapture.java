@@ -11,13 +11,11 @@ import vn.gov.eid.dossier.domain.Finger;
 
 /** A biometrics capture as the devices produced it: a JPEG portrait and per-finger templates, base64. */
 public record BiometricsCapture(
-        @NotBlank String portrait,
-        @NotNull @Size(max = 10) List<@Valid @NotNull FingerprintCapture> fingerprints) {
+        @NotBlank String portrait, @NotNull @Size(max = 10) List<@Valid @NotNull FingerprintCapture> fingerprints) {
 
     /** One finger's template as the capture device produced it. */
     public record FingerprintCapture(
             @NotNull Finger finger,
             @NotBlank String template,
-            @Min(0) @Max(100) int quality) {
-    }
+            @Min(0) @Max(100) int quality) {}
 }

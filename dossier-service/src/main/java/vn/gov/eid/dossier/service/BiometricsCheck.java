@@ -34,17 +34,23 @@ public class BiometricsCheck {
         if (portrait == null) {
             violations.add(new Violation("portrait", "must be base64"));
         } else if (portrait.length > limits.maxPortraitBytes()) {
-            violations.add(new Violation("portrait", "rule PORTRAIT_SIZE: " + portrait.length + " bytes, at most "
-                    + limits.maxPortraitBytes()));
+            violations.add(new Violation(
+                    "portrait",
+                    "rule PORTRAIT_SIZE: " + portrait.length + " bytes, at most " + limits.maxPortraitBytes()));
         } else {
             int[] size = jpegSize(portrait);
             if (size == null) {
                 violations.add(new Violation("portrait", "rule PORTRAIT_JPEG: must be a JPEG image"));
-            } else if (size[0] < limits.minPortraitWidth() || size[1] < limits.minPortraitHeight()
-                    || size[0] > limits.maxPortraitSide() || size[1] > limits.maxPortraitSide()) {
-                violations.add(new Violation("portrait", "rule PORTRAIT_DIMENSIONS: " + size[0] + "x" + size[1]
-                        + " pixels, must be at least " + limits.minPortraitWidth() + "x" + limits.minPortraitHeight()
-                        + " and at most " + limits.maxPortraitSide() + " per side"));
+            } else if (size[0] < limits.minPortraitWidth()
+                    || size[1] < limits.minPortraitHeight()
+                    || size[0] > limits.maxPortraitSide()
+                    || size[1] > limits.maxPortraitSide()) {
+                violations.add(new Violation(
+                        "portrait",
+                        "rule PORTRAIT_DIMENSIONS: " + size[0] + "x" + size[1]
+                                + " pixels, must be at least " + limits.minPortraitWidth() + "x"
+                                + limits.minPortraitHeight()
+                                + " and at most " + limits.maxPortraitSide() + " per side"));
             } else {
                 b.portrait = portrait;
                 b.portraitWidth = size[0];
@@ -60,21 +66,25 @@ public class BiometricsCheck {
                 violations.add(new Violation(at + "finger", "rule DISTINCT_FINGERS: " + f.finger() + " given twice"));
             }
             if (f.quality() < limits.minFingerprintQuality()) {
-                violations.add(new Violation(at + "quality", "rule MIN_QUALITY: " + f.quality() + " is below "
-                        + limits.minFingerprintQuality() + "; capture the finger again"));
+                violations.add(new Violation(
+                        at + "quality",
+                        "rule MIN_QUALITY: " + f.quality() + " is below " + limits.minFingerprintQuality()
+                                + "; capture the finger again"));
             }
             byte[] template = decode(f.template());
             if (template == null) {
                 violations.add(new Violation(at + "template", "must be base64"));
             } else if (template.length > limits.maxTemplateBytes()) {
-                violations.add(new Violation(at + "template", "rule TEMPLATE_SIZE: at most "
-                        + limits.maxTemplateBytes() + " bytes"));
+                violations.add(new Violation(
+                        at + "template", "rule TEMPLATE_SIZE: at most " + limits.maxTemplateBytes() + " bytes"));
             }
             prints.add(new Biometrics.Fingerprint(f.finger(), f.template(), f.quality()));
         }
         if (seen.size() < limits.minFingers()) {
-            violations.add(new Violation("fingerprints", "rule MIN_FINGERS: " + seen.size() + " distinct finger(s), at least "
-                    + limits.minFingers() + " needed"));
+            violations.add(new Violation(
+                    "fingerprints",
+                    "rule MIN_FINGERS: " + seen.size() + " distinct finger(s), at least " + limits.minFingers()
+                            + " needed"));
         }
         if (!violations.isEmpty()) {
             throw DomainException.violations(violations);

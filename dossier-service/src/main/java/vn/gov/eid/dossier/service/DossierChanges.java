@@ -9,14 +9,15 @@ import vn.gov.eid.platform.error.DomainException;
 
 /** The steps every change of a dossier shares: the If-Match check, the optimistic-lock flush, the history line. */
 final class DossierChanges {
-    private DossierChanges() {
-    }
+    private DossierChanges() {}
 
     /** Refuses a change made on a stale read, so an officer never overwrites a change they did not see. */
     static void checkVersion(Dossier d, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != d.version) {
-            throw DomainException.stale("stale-dossier", "Dossier changed meanwhile",
-                    "The dossier was modified since you read it; reload it and try again")
+            throw DomainException.stale(
+                            "stale-dossier",
+                            "Dossier changed meanwhile",
+                            "The dossier was modified since you read it; reload it and try again")
                     .with("currentVersion", d.version);
         }
     }
@@ -26,7 +27,9 @@ final class DossierChanges {
         try {
             Dossier.flush();
         } catch (OptimisticLockException e) {
-            throw DomainException.conflict("concurrent-change", "Dossier changed meanwhile",
+            throw DomainException.conflict(
+                    "concurrent-change",
+                    "Dossier changed meanwhile",
                     "Another user changed this dossier at the same time; reload it and try again");
         }
     }

@@ -31,13 +31,17 @@ public class DossierQuery {
     DossierConfig config;
 
     /** Raw filters as they come from the query string; all optional. */
-    public record Filter(String status, String personalIdNumber, String type, String createdFrom, String createdTo,
-                         String page, String size) {
-    }
+    public record Filter(
+            String status,
+            String personalIdNumber,
+            String type,
+            String createdFrom,
+            String createdTo,
+            String page,
+            String size) {}
 
     /** One page of results, newest first. */
-    public record Result(List<Dossier> items, int page, int size, long total) {
-    }
+    public record Result(List<Dossier> items, int page, int size, long total) {}
 
     /** The dossier, or a not-found failure. */
     public Dossier find(UUID id) {
@@ -97,12 +101,14 @@ public class DossierQuery {
             violations.add(new Violation("page", "must be 0 or more"));
         }
         if (size < 1 || size > config.paging().maxSize()) {
-            violations.add(new Violation("size", "must be between 1 and " + config.paging().maxSize()));
+            violations.add(new Violation(
+                    "size", "must be between 1 and " + config.paging().maxSize()));
         }
         if (!violations.isEmpty()) {
             throw DomainException.violations(violations);
         }
-        PanacheQuery<Dossier> q = Dossier.find(where.toString(), Sort.descending("createdAt").and("id"), params);
+        PanacheQuery<Dossier> q =
+                Dossier.find(where.toString(), Sort.descending("createdAt").and("id"), params);
         return new Result(q.page(Page.of(page, size)).list(), page, size, q.count());
     }
 

@@ -32,11 +32,17 @@ public class DossierTypeRulesValidator implements ConstraintValidator<DossierTyp
             if (d.currentCardNumber() == null) {
                 valid = violation(context, "currentCardNumber", "rule EXCHANGE_CARD: is required for EXCHANGE");
             }
-            if (d.exchangeReason() == ExchangeReason.AGE_MILESTONE && d.applicant() != null
+            if (d.exchangeReason() == ExchangeReason.AGE_MILESTONE
+                    && d.applicant() != null
                     && d.applicant().dateOfBirth() != null
-                    && Period.between(d.applicant().dateOfBirth(), LocalDate.now()).getYears() < EARLIEST_MILESTONE_AGE) {
-                valid = violation(context, "exchangeReason", "rule AGE_MILESTONE: the applicant is younger than "
-                        + EARLIEST_MILESTONE_AGE + ", two years before the first exchange age of 25");
+                    && Period.between(d.applicant().dateOfBirth(), LocalDate.now())
+                                    .getYears()
+                            < EARLIEST_MILESTONE_AGE) {
+                valid = violation(
+                        context,
+                        "exchangeReason",
+                        "rule AGE_MILESTONE: the applicant is younger than " + EARLIEST_MILESTONE_AGE
+                                + ", two years before the first exchange age of 25");
             }
         } else {
             if (d.exchangeReason() != null) {

@@ -24,8 +24,7 @@ public class EvidenceService {
     DossierQuery query;
 
     /** The dossier after a capture, and what was stored. */
-    public record Captured(Dossier dossier, Biometrics biometrics) {
-    }
+    public record Captured(Dossier dossier, Biometrics biometrics) {}
 
     /** Records that the officer compared the original of an integrated document with what was entered. */
     public Dossier verifyDocument(UUID id, IntegratedDocumentType type, String actor, Long expectedVersion) {
@@ -33,16 +32,26 @@ public class EvidenceService {
         DossierChanges.checkVersion(d, expectedVersion);
         // The citizen may bring an original late, while the approved card is being produced.
         if (!d.status.open()) {
-            throw DomainException.conflict("dossier-locked", "Dossier no longer editable",
-                    "The documents of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
+            throw DomainException.conflict(
+                            "dossier-locked",
+                            "Dossier no longer editable",
+                            "The documents of a dossier in " + d.status + " cannot change")
+                    .with("dossierStatus", d.status);
         }
         EidRegistration reg = d.eidRegistration;
         if (reg == null || reg.integratedDocuments().stream().noneMatch(doc -> doc.type() == type)) {
-            throw DomainException.notFound("document-not-found", "No such integrated document",
+            throw DomainException.notFound(
+                    "document-not-found",
+                    "No such integrated document",
                     "The dossier has no integrated document of type " + type);
         }
-        d.eidRegistration = new EidRegistration(reg.phoneNumber(), reg.email(), reg.dependents(),
-                reg.integratedDocuments().stream().map(doc -> doc.type() == type ? doc.verified() : doc).toList());
+        d.eidRegistration = new EidRegistration(
+                reg.phoneNumber(),
+                reg.email(),
+                reg.dependents(),
+                reg.integratedDocuments().stream()
+                        .map(doc -> doc.type() == type ? doc.verified() : doc)
+                        .toList());
         return changed(d, actor, "VERIFY_DOCUMENT", type.name());
     }
 
@@ -68,10 +77,14 @@ public class EvidenceService {
     /** Officers capture data while the dossier is with them, not once a supervisor has decided. */
     private static void requireCapturable(Dossier d, String what) {
         // Biometrics must be on file before the supervisor approves, and cannot change after.
-        if (d.status != DossierStatus.SUBMITTED && d.status != DossierStatus.IN_REVIEW
+        if (d.status != DossierStatus.SUBMITTED
+                && d.status != DossierStatus.IN_REVIEW
                 && d.status != DossierStatus.SUPPLEMENT_REQUESTED) {
-            throw DomainException.conflict("dossier-locked", "Dossier no longer editable",
-                    "The " + what + " of a dossier in " + d.status + " cannot change").with("dossierStatus", d.status);
+            throw DomainException.conflict(
+                            "dossier-locked",
+                            "Dossier no longer editable",
+                            "The " + what + " of a dossier in " + d.status + " cannot change")
+                    .with("dossierStatus", d.status);
         }
     }
 

@@ -16,9 +16,10 @@ public record NewDossier(
         /** EXCHANGE only, required there. */
         ExchangeReason exchangeReason,
         /** EXCHANGE only, required there: the number of the card being replaced (12-digit CCCD or 9-digit CMND). */
-        @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a 9- or 12-digit card number") String currentCardNumber,
+        @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a 9- or 12-digit card number")
+        String currentCardNumber,
         /** REISSUE only, when known: the number of the lost card. */
-        @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a 9- or 12-digit card number") String lostCardNumber,
+        @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a 9- or 12-digit card number")
+        String lostCardNumber,
         /** Present when the citizen asks for an e-ID account in the same visit. */
-        @Valid EidRegistration eidRegistration) {
-}
+        @Valid EidRegistration eidRegistration) {}

@@ -10,7 +10,10 @@ import vn.gov.eid.platform.error.DomainException;
 public class OpenDossierExists extends DomainException {
     /** @param openDossierId the open dossier, or null when it was a concurrent submission not yet visible */
     public OpenDossierExists(UUID openDossierId) {
-        super(Kind.CONFLICT, "open-dossier-exists", "This person already has an open dossier",
+        super(
+                Kind.CONFLICT,
+                "open-dossier-exists",
+                "This person already has an open dossier",
                 "Finish or reject the open dossier before submitting a new one");
         if (openDossierId != null) {
             with("openDossierId", openDossierId);

@@ -36,8 +36,7 @@ public class SubmissionService {
     DossierQuery query;
 
     /** The outcome of a submission: the dossier, and whether it is a replay of an earlier request. */
-    public record Submission(Dossier dossier, boolean replayed) {
-    }
+    public record Submission(Dossier dossier, boolean replayed) {}
 
     /**
      * Submits, with an optional Idempotency-Key: the same key with the same body returns the dossier the first
@@ -80,7 +79,9 @@ public class SubmissionService {
             return null;
         }
         if (!known.requestHash.equals(hash)) {
-            throw DomainException.unprocessable("idempotency-key-reused", "Idempotency-Key already used",
+            throw DomainException.unprocessable(
+                    "idempotency-key-reused",
+                    "Idempotency-Key already used",
                     "This Idempotency-Key was used for a different request body");
         }
         return new Submission(query.find(known.dossierId), true);
@@ -94,8 +95,10 @@ public class SubmissionService {
         });
         if (request.type() == DossierType.ISSUE) {
             Dossier.lastCompletedFor(pid).ifPresent(done -> {
-                throw DomainException.conflict("already-issued", "A card was already issued to this person",
-                        "This person has a completed dossier; use EXCHANGE or REISSUE instead of ISSUE")
+                throw DomainException.conflict(
+                                "already-issued",
+                                "A card was already issued to this person",
+                                "This person has a completed dossier; use EXCHANGE or REISSUE instead of ISSUE")
                         .with("completedDossierId", done.id);
             });
         }
@@ -157,6 +160,7 @@ public class SubmissionService {
             return null;
         }
         // Bean Validation has already accepted the number, so it parses.
-        return reg.withPhoneNumber(PhoneNumbers.toVietnameseMobileE164(reg.phoneNumber()).orElseThrow());
+        return reg.withPhoneNumber(
+                PhoneNumbers.toVietnameseMobileE164(reg.phoneNumber()).orElseThrow());
     }
 }

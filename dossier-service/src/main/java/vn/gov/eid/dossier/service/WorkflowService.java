@@ -29,12 +29,15 @@ public class WorkflowService {
      * Takes one workflow step. The role is checked before the state; {@code expectedVersion} is the client's
      * If-Match (null when absent).
      */
-    public Dossier transition(UUID id, Action action, String note, String actor, Set<String> roles,
-                              Long expectedVersion) {
+    public Dossier transition(
+            UUID id, Action action, String note, String actor, Set<String> roles, Long expectedVersion) {
         if (!roles.contains(action.role())) {
-            throw DomainException.notPermitted("action-not-permitted", "Action not permitted for your role",
-                    action + " is reserved for the " + action.role() + " role")
-                    .with("action", action).with("requiredRole", action.role());
+            throw DomainException.notPermitted(
+                            "action-not-permitted",
+                            "Action not permitted for your role",
+                            action + " is reserved for the " + action.role() + " role")
+                    .with("action", action)
+                    .with("requiredRole", action.role());
         }
         if (action.noteRequired() && (note == null || note.isBlank())) {
             // Not DomainException.violations: its detail would differ from the one this answer has always had.
@@ -44,9 +47,13 @@ public class WorkflowService {
         Dossier d = query.find(id);
         DossierChanges.checkVersion(d, expectedVersion);
         DossierStatus from = d.status;
-        DossierStatus to = action.next(from).orElseThrow(() -> DomainException.conflict("transition-not-allowed",
-                "Action not allowed in the current state", action + " is not allowed when the dossier is " + from)
-                .with("dossierStatus", from).with("allowedActions", Action.allowedFrom(from)));
+        DossierStatus to = action.next(from)
+                .orElseThrow(() -> DomainException.conflict(
+                                "transition-not-allowed",
+                                "Action not allowed in the current state",
+                                action + " is not allowed when the dossier is " + from)
+                        .with("dossierStatus", from)
+                        .with("allowedActions", Action.allowedFrom(from)));
         guard(d, action);
         Instant now = Instant.now();
         d.status = to;
@@ -61,15 +68,21 @@ public class WorkflowService {
     /** Preconditions beyond the state table: what must be on file before a supervisor decides. */
     private static void guard(Dossier d, Action action) {
         if (action == Action.APPROVE && !d.biometricsCaptured) {
-            throw DomainException.conflict("biometrics-missing", "Biometrics missing",
+            throw DomainException.conflict(
+                    "biometrics-missing",
+                    "Biometrics missing",
                     "Capture the portrait and fingerprints before approving");
         }
         if (action == Action.COMPLETE && d.eidRegistration != null) {
             List<String> unverified = d.eidRegistration.integratedDocuments().stream()
-                    .filter(doc -> !doc.originalVerified()).map(doc -> doc.type().name()).toList();
+                    .filter(doc -> !doc.originalVerified())
+                    .map(doc -> doc.type().name())
+                    .toList();
             if (!unverified.isEmpty()) {
-                throw DomainException.conflict("unverified-documents", "Integrated documents not verified",
-                        "An officer must compare the originals of " + unverified + " before completion")
+                throw DomainException.conflict(
+                                "unverified-documents",
+                                "Integrated documents not verified",
+                                "An officer must compare the originals of " + unverified + " before completion")
                         .with("unverifiedDocuments", unverified);
             }
         }

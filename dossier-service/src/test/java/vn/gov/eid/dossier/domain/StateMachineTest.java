@@ -21,16 +21,15 @@ class StateMachineTest {
     /** The expected table, written out independently of the production enum. */
     private static final Map<String, Map<String, String>> ALLOWED = Map.of(
             "SUBMITTED", Map.of("START_REVIEW", "IN_REVIEW", "REJECT", "REJECTED"),
-            "IN_REVIEW", Map.of("REQUEST_SUPPLEMENT", "SUPPLEMENT_REQUESTED", "APPROVE", "APPROVED",
-                    "REJECT", "REJECTED"),
-            "SUPPLEMENT_REQUESTED", Map.of("RESUBMIT", "IN_REVIEW", "START_REVIEW", "IN_REVIEW",
-                    "REJECT", "REJECTED"),
+            "IN_REVIEW",
+                    Map.of("REQUEST_SUPPLEMENT", "SUPPLEMENT_REQUESTED", "APPROVE", "APPROVED", "REJECT", "REJECTED"),
+            "SUPPLEMENT_REQUESTED", Map.of("RESUBMIT", "IN_REVIEW", "START_REVIEW", "IN_REVIEW", "REJECT", "REJECTED"),
             "APPROVED", Map.of("COMPLETE", "COMPLETED", "REJECT", "REJECTED"),
             "COMPLETED", Map.of(),
             "REJECTED", Map.of());
 
-    private static final List<String> ACTIONS = List.of("START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT",
-            "APPROVE", "REJECT", "COMPLETE");
+    private static final List<String> ACTIONS =
+            List.of("START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT", "APPROVE", "REJECT", "COMPLETE");
 
     static Stream<Arguments> pairs() {
         List<Arguments> out = new ArrayList<>();
@@ -53,10 +52,13 @@ class StateMachineTest {
 
     @Test
     void tableCoversEveryStateAndAction() {
-        assertEquals(EnumSet.allOf(DossierStatus.class),
-                ALLOWED.keySet().stream().map(DossierStatus::valueOf).collect(
-                        () -> EnumSet.noneOf(DossierStatus.class), Set::add, Set::addAll));
-        assertEquals(List.of(Action.values()), ACTIONS.stream().map(Action::valueOf).toList());
+        assertEquals(
+                EnumSet.allOf(DossierStatus.class),
+                ALLOWED.keySet().stream()
+                        .map(DossierStatus::valueOf)
+                        .collect(() -> EnumSet.noneOf(DossierStatus.class), Set::add, Set::addAll));
+        assertEquals(
+                List.of(Action.values()), ACTIONS.stream().map(Action::valueOf).toList());
     }
 
     @Test

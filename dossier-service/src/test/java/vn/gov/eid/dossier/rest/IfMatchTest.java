@@ -13,12 +13,9 @@ import vn.gov.eid.platform.error.DomainException;
 /** The version a client sends back in If-Match (plain JUnit, no Quarkus). */
 class IfMatchTest {
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "\"3\"     | 3",
-            "W/\"3\"   | 3",
-            "3         | 3",
-            "' \"42\" '| 42",
-            "\"0\"     | 0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"\"3\"     | 3", "W/\"3\"   | 3", "3         | 3", "' \"42\" '| 42", "\"0\"     | 0"})
     void versionFromStrongOrWeakTag(String header, long version) {
         assertEquals(version, IfMatch.version(header));
     }

@@ -26,8 +26,10 @@ class BiometricsCheckTest {
 
     @BeforeEach
     void withDefaultLimits() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(DossierConfig.class)
-                .withDefaultValue("eid.dossier.contact-public-key-location", "unused").build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(DossierConfig.class)
+                .withDefaultValue("eid.dossier.contact-public-key-location", "unused")
+                .build();
         check = new BiometricsCheck();
         check.config = config.getConfigMapping(DossierConfig.class);
     }
@@ -63,49 +65,66 @@ class BiometricsCheckTest {
     @Test
     void validCaptureIsWhatGetsStored() {
         byte[] portrait = jpeg(480, 640);
-        Biometrics b = check.check(new BiometricsCapture(base64(portrait),
-                List.of(finger(Finger.RIGHT_INDEX, 85), finger(Finger.LEFT_INDEX, 40))));
+        Biometrics b = check.check(new BiometricsCapture(
+                base64(portrait), List.of(finger(Finger.RIGHT_INDEX, 85), finger(Finger.LEFT_INDEX, 40))));
         assertArrayEquals(portrait, b.portrait);
         assertEquals(480, b.portraitWidth);
         assertEquals(640, b.portraitHeight);
-        assertEquals(List.of(Finger.RIGHT_INDEX, Finger.LEFT_INDEX),
+        assertEquals(
+                List.of(Finger.RIGHT_INDEX, Finger.LEFT_INDEX),
                 b.fingerprints.stream().map(Biometrics.Fingerprint::finger).toList());
     }
 
     @Test
     void portraitOutsideTheLimitsNamesTheRule() {
-        List<BiometricsCapture.FingerprintCapture> fingers = List.of(finger(Finger.RIGHT_INDEX, 85),
-                finger(Finger.LEFT_INDEX, 78));
-        assertEquals(List.of(new Violation("portrait", "rule PORTRAIT_DIMENSIONS: 200x320 pixels, must be at "
-                        + "least 240x320 and at most 2000 per side")),
+        List<BiometricsCapture.FingerprintCapture> fingers =
+                List.of(finger(Finger.RIGHT_INDEX, 85), finger(Finger.LEFT_INDEX, 78));
+        assertEquals(
+                List.of(new Violation(
+                        "portrait",
+                        "rule PORTRAIT_DIMENSIONS: 200x320 pixels, must be at "
+                                + "least 240x320 and at most 2000 per side")),
                 refused(new BiometricsCapture(base64(jpeg(200, 320)), fingers), check));
-        assertEquals(List.of(new Violation("portrait", "rule PORTRAIT_JPEG: must be a JPEG image")),
+        assertEquals(
+                List.of(new Violation("portrait", "rule PORTRAIT_JPEG: must be a JPEG image")),
                 refused(new BiometricsCapture(base64("GIF89a not a jpeg".getBytes()), fingers), check));
-        assertEquals(List.of(new Violation("portrait", "must be base64")),
+        assertEquals(
+                List.of(new Violation("portrait", "must be base64")),
                 refused(new BiometricsCapture("not base64!", fingers), check));
-        assertEquals(List.of(new Violation("portrait", "rule PORTRAIT_SIZE: 524289 bytes, at most 524288")),
+        assertEquals(
+                List.of(new Violation("portrait", "rule PORTRAIT_SIZE: 524289 bytes, at most 524288")),
                 refused(new BiometricsCapture(base64(new byte[524_289]), fingers), check));
     }
 
     @Test
     void everyBrokenFingerprintRuleIsReported() {
-        List<Violation> v = refused(new BiometricsCapture(base64(jpeg(480, 640)), List.of(
-                finger(Finger.RIGHT_INDEX, 39),
-                finger(Finger.RIGHT_INDEX, 85),
-                new BiometricsCapture.FingerprintCapture(Finger.LEFT_INDEX, "%%%", 90),
-                new BiometricsCapture.FingerprintCapture(Finger.LEFT_THUMB, base64(new byte[16_385]), 90))), check);
-        assertEquals(List.of(
-                new Violation("fingerprints[0].quality", "rule MIN_QUALITY: 39 is below 40; capture the finger again"),
-                new Violation("fingerprints[1].finger", "rule DISTINCT_FINGERS: RIGHT_INDEX given twice"),
-                new Violation("fingerprints[2].template", "must be base64"),
-                new Violation("fingerprints[3].template", "rule TEMPLATE_SIZE: at most 16384 bytes")), v);
+        List<Violation> v = refused(
+                new BiometricsCapture(
+                        base64(jpeg(480, 640)),
+                        List.of(
+                                finger(Finger.RIGHT_INDEX, 39),
+                                finger(Finger.RIGHT_INDEX, 85),
+                                new BiometricsCapture.FingerprintCapture(Finger.LEFT_INDEX, "%%%", 90),
+                                new BiometricsCapture.FingerprintCapture(
+                                        Finger.LEFT_THUMB, base64(new byte[16_385]), 90))),
+                check);
+        assertEquals(
+                List.of(
+                        new Violation(
+                                "fingerprints[0].quality",
+                                "rule MIN_QUALITY: 39 is below 40; capture the finger again"),
+                        new Violation("fingerprints[1].finger", "rule DISTINCT_FINGERS: RIGHT_INDEX given twice"),
+                        new Violation("fingerprints[2].template", "must be base64"),
+                        new Violation("fingerprints[3].template", "rule TEMPLATE_SIZE: at most 16384 bytes")),
+                v);
     }
 
     @Test
     void tooFewDistinctFingers() {
-        BiometricsCapture oneFinger = new BiometricsCapture(base64(jpeg(480, 640)),
-                List.of(finger(Finger.RIGHT_INDEX, 85)));
-        assertEquals(List.of(new Violation("fingerprints",
-                "rule MIN_FINGERS: 1 distinct finger(s), at least 2 needed")), refused(oneFinger, check));
+        BiometricsCapture oneFinger =
+                new BiometricsCapture(base64(jpeg(480, 640)), List.of(finger(Finger.RIGHT_INDEX, 85)));
+        assertEquals(
+                List.of(new Violation("fingerprints", "rule MIN_FINGERS: 1 distinct finger(s), at least 2 needed")),
+                refused(oneFinger, check));
     }
 }

@@ -21,16 +21,34 @@ class DossierTypeRulesValidatorTest {
         LocalDate dob = LocalDate.now().minusYears(years).minusDays(extraDays);
         int g = (dob.getYear() / 100 - 19) * 2 + 1;
         String pid = String.format("001%d%02d012345", g, dob.getYear() % 100);
-        return new Applicant(pid, "Le Thi Hoa", null, dob, Sex.FEMALE, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return new Applicant(
+                pid,
+                "Le Thi Hoa",
+                null,
+                dob,
+                Sex.FEMALE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static NewDossier dossier(DossierType type, ExchangeReason reason, String current, String lost, Applicant a) {
         return new NewDossier(type, a, reason, current, lost, null);
     }
 
-    static Map<String, List<String>> violations(DossierType type, ExchangeReason reason, String current,
-                                                String lost) {
+    static Map<String, List<String>> violations(DossierType type, ExchangeReason reason, String current, String lost) {
         return PlainValidation.violations(dossier(type, reason, current, lost, applicantAged(30, 0)));
     }
 
@@ -41,29 +59,34 @@ class DossierTypeRulesValidatorTest {
 
     @Test
     void exchangeNeedsReasonAndCurrentCard() {
-        assertEquals(Map.of(
-                "exchangeReason", List.of("rule EXCHANGE_REASON: is required for EXCHANGE"),
-                "currentCardNumber", List.of("rule EXCHANGE_CARD: is required for EXCHANGE")),
+        assertEquals(
+                Map.of(
+                        "exchangeReason", List.of("rule EXCHANGE_REASON: is required for EXCHANGE"),
+                        "currentCardNumber", List.of("rule EXCHANGE_CARD: is required for EXCHANGE")),
                 violations(DossierType.EXCHANGE, null, null, null));
         assertEquals(Map.of(), violations(DossierType.EXCHANGE, ExchangeReason.DAMAGED, "123456789", null));
     }
 
     @Test
     void cardNumbersHaveNineOrTwelveDigits() {
-        assertEquals(Map.of("currentCardNumber", List.of("must be a 9- or 12-digit card number")),
+        assertEquals(
+                Map.of("currentCardNumber", List.of("must be a 9- or 12-digit card number")),
                 violations(DossierType.EXCHANGE, ExchangeReason.DAMAGED, "12345", null));
-        assertEquals(Map.of("lostCardNumber", List.of("must be a 9- or 12-digit card number")),
+        assertEquals(
+                Map.of("lostCardNumber", List.of("must be a 9- or 12-digit card number")),
                 violations(DossierType.REISSUE, null, null, "1234567890"));
     }
 
     @Test
     void typeFieldsOnlyWhereTheyBelong() {
-        assertEquals(Map.of(
-                "exchangeReason", List.of(ONLY_EXCHANGE),
-                "currentCardNumber", List.of(ONLY_EXCHANGE),
-                "lostCardNumber", List.of("rule TYPE_FIELDS: only allowed for REISSUE")),
+        assertEquals(
+                Map.of(
+                        "exchangeReason", List.of(ONLY_EXCHANGE),
+                        "currentCardNumber", List.of(ONLY_EXCHANGE),
+                        "lostCardNumber", List.of("rule TYPE_FIELDS: only allowed for REISSUE")),
                 violations(DossierType.ISSUE, ExchangeReason.DAMAGED, "001234567890", "001234567890"));
-        assertEquals(Map.of("lostCardNumber", List.of("rule TYPE_FIELDS: only allowed for REISSUE")),
+        assertEquals(
+                Map.of("lostCardNumber", List.of("rule TYPE_FIELDS: only allowed for REISSUE")),
                 violations(DossierType.EXCHANGE, ExchangeReason.DAMAGED, "001234567890", "123456789"));
         assertEquals(Map.of(), violations(DossierType.REISSUE, null, null, "123456789"));
         assertEquals(Map.of(), violations(DossierType.REISSUE, null, null, null));
@@ -73,12 +96,26 @@ class DossierTypeRulesValidatorTest {
     void ageMilestoneExchangeFromTwentyThree() {
         String refusal = "rule AGE_MILESTONE: the applicant is younger than 23, two years before the first "
                 + "exchange age of 25";
-        assertEquals(Map.of("exchangeReason", List.of(refusal)), PlainValidation.violations(dossier(
-                DossierType.EXCHANGE, ExchangeReason.AGE_MILESTONE, "001234567890", null, applicantAged(22, 300))));
-        assertEquals(Map.of(), PlainValidation.violations(dossier(
-                DossierType.EXCHANGE, ExchangeReason.AGE_MILESTONE, "001234567890", null, applicantAged(23, 0))));
+        assertEquals(
+                Map.of("exchangeReason", List.of(refusal)),
+                PlainValidation.violations(dossier(
+                        DossierType.EXCHANGE,
+                        ExchangeReason.AGE_MILESTONE,
+                        "001234567890",
+                        null,
+                        applicantAged(22, 300))));
+        assertEquals(
+                Map.of(),
+                PlainValidation.violations(dossier(
+                        DossierType.EXCHANGE,
+                        ExchangeReason.AGE_MILESTONE,
+                        "001234567890",
+                        null,
+                        applicantAged(23, 0))));
         // Only the milestone reason depends on age.
-        assertEquals(Map.of(), PlainValidation.violations(dossier(
-                DossierType.EXCHANGE, ExchangeReason.DAMAGED, "001234567890", null, applicantAged(20, 0))));
+        assertEquals(
+                Map.of(),
+                PlainValidation.violations(dossier(
+                        DossierType.EXCHANGE, ExchangeReason.DAMAGED, "001234567890", null, applicantAged(20, 0))));
     }
 }

@@ -12,8 +12,7 @@ public final class PersonalIdNumber {
 
     private static final Pattern FORMAT = Pattern.compile(REGEX);
 
-    private PersonalIdNumber() {
-    }
+    private PersonalIdNumber() {}
 
     /** Whether the value has the format (null has not). */
     public static boolean isValid(String value) {

@@ -11,6 +11,5 @@ public final class Role {
     /** The only group of a token issued for a temporary password: it allows nothing but changing it. */
     public static final String PASSWORD_CHANGE = "password-change";
 
-    private Role() {
-    }
+    private Role() {}
 }

@@ -13,6 +13,5 @@ public final class EventTypes {
     public static final String ACCOUNT_CREDENTIAL_RESET = "vn.gov.eid.account.credential-reset.v1";
     public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -41,19 +41,20 @@ public class AccountResource {
     JsonWebToken jwt;
 
     /** Why an operator acts; kept in the audit trail. */
-    public record OperatorAction(@NotBlank @Size(max = 500) String reason) {
-    }
+    public record OperatorAction(@NotBlank @Size(max = 500) String reason) {}
 
     @GET
     @RolesAllowed({Role.OPERATOR, Role.PARTNER})
-    public AccountView get(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
+    public AccountView get(
+            @PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
         return AccountView.of(queries.get(personalIdNumber));
     }
 
     @GET
     @Path("/audit")
     @RolesAllowed(Role.OPERATOR)
-    public List<AuditView> audit(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
+    public List<AuditView> audit(
+            @PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber) {
         return queries.audit(personalIdNumber).stream().map(AuditView::of).toList();
     }
 
@@ -61,7 +62,8 @@ public class AccountResource {
     @Path("/lock")
     @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountView lock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+    public AccountView lock(
+            @PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
         return AccountView.of(actions.lock(personalIdNumber, jwt.getName(), action.reason()));
     }
@@ -70,7 +72,8 @@ public class AccountResource {
     @Path("/unlock")
     @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountView unlock(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+    public AccountView unlock(
+            @PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
         return AccountView.of(actions.unlock(personalIdNumber, jwt.getName(), action.reason()));
     }
@@ -79,7 +82,8 @@ public class AccountResource {
     @Path("/credential-resets")
     @RolesAllowed(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response resetCredential(@PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
+    public Response resetCredential(
+            @PathParam("personalIdNumber") @Pattern(regexp = PID, message = PID_MESSAGE) String personalIdNumber,
             @Valid @NotNull OperatorAction action) {
         String requestId = actions.resetCredential(personalIdNumber, jwt.getName(), action.reason());
         // Accepted: the SMS with the new temporary password is on its way through notification-service.

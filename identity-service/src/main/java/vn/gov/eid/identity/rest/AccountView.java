@@ -4,7 +4,12 @@ import java.time.Instant;
 import vn.gov.eid.identity.domain.CitizenAccount;
 
 /** What a caller may see of an account: no hash, no phone, no email. */
-public record AccountView(String personalIdNumber, int level, String status, Instant createdAt, Instant activatedAt,
+public record AccountView(
+        String personalIdNumber,
+        int level,
+        String status,
+        Instant createdAt,
+        Instant activatedAt,
         Instant lockedUntil) {
 
     /** The view of an account at the given instant: a failed-login lock that has ended is not shown. */

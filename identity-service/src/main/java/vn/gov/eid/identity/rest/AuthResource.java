@@ -34,28 +34,36 @@ public class AuthResource {
     JsonWebToken jwt;
 
     /** Body of a password change. */
-    public record PasswordChange(@NotNull @NotBlank String currentPassword, @NotNull @NotBlank String newPassword) {
-    }
+    public record PasswordChange(
+            @NotNull @NotBlank String currentPassword,
+            @NotNull @NotBlank String newPassword) {}
 
     @POST
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@FormParam("grant_type") String grantType,
-            @FormParam("username") String username, @FormParam("password") String password,
-            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+    public Response token(
+            @FormParam("grant_type") String grantType,
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret) {
         IssuedToken issued;
         if ("password".equals(grantType)) {
             issued = auth.passwordGrant(username, password);
         } else if ("client_credentials".equals(grantType)) {
             issued = auth.clientCredentialsGrant(clientId, clientSecret);
         } else {
-            throw DomainException.invalid("unsupported-grant-type", "Unsupported grant type",
+            throw DomainException.invalid(
+                    "unsupported-grant-type",
+                    "Unsupported grant type",
                     "grant_type must be password or client_credentials");
         }
         // Tokens must not be kept by caches between the caller and us (RFC 6749 section 5.1).
-        return Response.ok(TokenResponse.of(issued)).header("Cache-Control", "no-store").build();
+        return Response.ok(TokenResponse.of(issued))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST

@@ -30,19 +30,26 @@ public class TokenRateLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext ctx, HttpServerRequest request) {
-        if (!TOKEN_PATH.equals(request.path()) || !"POST".equals(request.method().name())) {
+        if (!TOKEN_PATH.equals(request.path())
+                || !"POST".equals(request.method().name())) {
             return null;
         }
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         int limit = config.rateLimit().requestsPerMinute();
         long retryAfter = windows.retryAfter(address, System.currentTimeMillis(), limit);
         if (retryAfter == 0) {
             return null;
         }
         // the platform renders the problem like every other error; only Retry-After is added here
-        DomainException tooMany = DomainException.rateLimited("too-many-requests", "Too many requests", "more than "
-                + limit + " token requests a minute from this address; retry after " + retryAfter + " s");
-        return Response.fromResponse(PROBLEMS.problem(tooMany, ctx.getUriInfo())).header("Retry-After", retryAfter).build();
+        DomainException tooMany = DomainException.rateLimited(
+                "too-many-requests",
+                "Too many requests",
+                "more than " + limit + " token requests a minute from this address; retry after " + retryAfter + " s");
+        return Response.fromResponse(PROBLEMS.problem(tooMany, ctx.getUriInfo()))
+                .header("Retry-After", retryAfter)
+                .build();
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -31,7 +31,9 @@ public class WellKnownResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks() {
         // Short caching: verifiers pick up a rotated key within minutes.
-        return Response.ok(keys.jwkSet()).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(keys.jwkSet())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
     }
 
     /** OpenID Provider metadata (OpenID Connect Discovery 1.0) for the parts this issuer supports. */

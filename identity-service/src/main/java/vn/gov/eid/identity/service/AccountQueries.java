@@ -29,7 +29,7 @@ public class AccountQueries {
     }
 
     static DomainException notFound(String personalIdNumber) {
-        return DomainException.notFound("account-not-found", "Account not found",
-                "no e-ID account for personal ID number " + personalIdNumber);
+        return DomainException.notFound(
+                "account-not-found", "Account not found", "no e-ID account for personal ID number " + personalIdNumber);
     }
 }

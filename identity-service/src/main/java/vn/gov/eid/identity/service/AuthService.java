@@ -36,8 +36,8 @@ public class AuthService {
     @Transactional(dontRollbackOn = LoginRefused.class)
     public IssuedToken passwordGrant(String username, String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw DomainException.invalid("invalid-request", "Invalid request",
-                    "grant_type=password needs username and password");
+            throw DomainException.invalid(
+                    "invalid-request", "Invalid request", "grant_type=password needs username and password");
         }
         String name = username.trim();
         if (PersonalIdNumber.isValid(name)) {
@@ -66,7 +66,9 @@ public class AuthService {
     @Transactional
     public IssuedToken clientCredentialsGrant(String clientId, String secret) {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty()) {
-            throw DomainException.invalid("invalid-request", "Invalid request",
+            throw DomainException.invalid(
+                    "invalid-request",
+                    "Invalid request",
                     "grant_type=client_credentials needs client_id and client_secret");
         }
         ServiceClient client = ServiceClient.findById(clientId.trim());
@@ -118,7 +120,9 @@ public class AuthService {
         if (hasher.needsRehash(account.passwordHash)) {
             account.passwordHash = hasher.hash(password);
             account.updatedAt = now;
-            Log.infof("password hash of account %s renewed with the current Argon2id parameters", account.personalIdNumber);
+            Log.infof(
+                    "password hash of account %s renewed with the current Argon2id parameters",
+                    account.personalIdNumber);
         }
     }
 

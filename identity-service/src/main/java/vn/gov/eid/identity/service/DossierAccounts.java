@@ -49,8 +49,7 @@ public class DossierAccounts {
 
     /** Plaintext of a registration's sealedContact. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contact(String phoneNumber, String email) {
-    }
+    public record Contact(String phoneNumber, String email) {}
 
     @PostConstruct
     void loadKey() {
@@ -93,7 +92,8 @@ public class DossierAccounts {
         AccountAudit.record(pid, "CREATED", "dossier:" + dossier.dossierId(), null, now);
         events.created(a);
         events.smsRequested(a, SmsPurpose.INITIAL_CREDENTIAL, password);
-        Log.infof("account %s created (level 2) from dossier %s; initial credential SMS requested to %s",
+        Log.infof(
+                "account %s created (level 2) from dossier %s; initial credential SMS requested to %s",
                 pid, dossier.dossierId(), Masking.phone(a.phone));
     }
 
@@ -117,18 +117,22 @@ public class DossierAccounts {
             AccountAudit.record(a.personalIdNumber, "UPGRADED", "dossier:" + dossier.dossierId(), null, now);
             events.upgraded(a, previous);
             events.smsRequested(a, SmsPurpose.UPGRADE_NOTICE, null);
-            Log.infof("account %s upgraded from level %d to 2 by dossier %s; notice SMS requested to %s", a.personalIdNumber,
-                    previous, dossier.dossierId(), Masking.phone(a.phone));
+            Log.infof(
+                    "account %s upgraded from level %d to 2 by dossier %s; notice SMS requested to %s",
+                    a.personalIdNumber, previous, dossier.dossierId(), Masking.phone(a.phone));
             return;
         }
         AccountAudit.record(a.personalIdNumber, "CONTACT_UPDATED", "dossier:" + dossier.dossierId(), null, now);
         if (!a.phone.equals(oldPhone)) {
             // The new number learns it is linked; the old one is no longer used for credentials.
             events.smsRequested(a, SmsPurpose.PHONE_LINKED, null);
-            Log.infof("account %s: phone changed to %s by dossier %s; link SMS requested", a.personalIdNumber,
-                    Masking.phone(a.phone), dossier.dossierId());
+            Log.infof(
+                    "account %s: phone changed to %s by dossier %s; link SMS requested",
+                    a.personalIdNumber, Masking.phone(a.phone), dossier.dossierId());
         } else {
-            Log.infof("account %s: contact data and documents updated by dossier %s", a.personalIdNumber, dossier.dossierId());
+            Log.infof(
+                    "account %s: contact data and documents updated by dossier %s",
+                    a.personalIdNumber, dossier.dossierId());
         }
     }
 
@@ -137,22 +141,27 @@ public class DossierAccounts {
             List<Object> docs = dossier.integratedDocuments();
             return mapper.writeValueAsString(docs == null ? List.of() : docs);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("integrated documents of dossier " + dossier.dossierId() + " are not JSON", e);
+            throw new IllegalArgumentException(
+                    "integrated documents of dossier " + dossier.dossierId() + " are not JSON", e);
         }
     }
 
     private Contact openContact(DossierRegistration dossier) {
         if (contactKey == null) {
-            throw new IllegalStateException("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION is not set: cannot read the contact of dossier "
-                    + dossier.dossierId());
+            throw new IllegalStateException(
+                    "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION is not set: cannot read the contact of dossier "
+                            + dossier.dossierId());
         }
         String sealed = dossier.sealedContact();
         if (sealed == null || sealed.isBlank()) {
-            throw new IllegalArgumentException("dossier " + dossier.dossierId() + " has an e-ID registration without sealedContact");
+            throw new IllegalArgumentException(
+                    "dossier " + dossier.dossierId() + " has an e-ID registration without sealedContact");
         }
         Contact contact = Sealing.open(sealed, contactKey, Contact.class);
-        if (contact.phoneNumber() == null || !E164.matcher(contact.phoneNumber()).matches()) {
-            throw new IllegalArgumentException("dossier " + dossier.dossierId() + ": the sealed phone number is not E.164");
+        if (contact.phoneNumber() == null
+                || !E164.matcher(contact.phoneNumber()).matches()) {
+            throw new IllegalArgumentException(
+                    "dossier " + dossier.dossierId() + ": the sealed phone number is not E.164");
         }
         return contact;
     }

@@ -40,11 +40,18 @@ public class FailedLogins {
         if (account.failedLogins >= config.lockout().maxFailures()) {
             account.failedLogins = 0;
             account.lockedUntil = now.plus(config.lockout().duration());
-            AccountAudit.record(account.personalIdNumber, "LOCKED_FAILED_LOGINS", "system",
-                    config.lockout().maxFailures() + " failed logins in a row", now);
+            AccountAudit.record(
+                    account.personalIdNumber,
+                    "LOCKED_FAILED_LOGINS",
+                    "system",
+                    config.lockout().maxFailures() + " failed logins in a row",
+                    now);
             events.lockedAfterFailures(account);
-            Log.infof("account %s locked until %s after %d failed logins", account.personalIdNumber,
-                    account.lockedUntil, config.lockout().maxFailures());
+            Log.infof(
+                    "account %s locked until %s after %d failed logins",
+                    account.personalIdNumber,
+                    account.lockedUntil,
+                    config.lockout().maxFailures());
             throw LoginRefused.lockedUntil(account.lockedUntil);
         }
     }

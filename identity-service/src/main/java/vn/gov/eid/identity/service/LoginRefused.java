@@ -15,19 +15,28 @@ public final class LoginRefused extends DomainException {
 
     /** The username, client id or password (secret) is wrong; which one is not said. */
     static LoginRefused invalidCredentials() {
-        return new LoginRefused(Kind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials",
+        return new LoginRefused(
+                Kind.UNAUTHENTICATED,
+                "invalid-credentials",
+                "Invalid credentials",
                 "the username or password is wrong");
     }
 
     /** An operator locked the account. */
     static LoginRefused lockedByOperator() {
-        return new LoginRefused(Kind.LOCKED, "account-locked", "Account locked",
+        return new LoginRefused(
+                Kind.LOCKED,
+                "account-locked",
+                "Account locked",
                 "the account is locked by an operator; contact support");
     }
 
     /** Too many failed logins locked the account until the given instant. */
     static LoginRefused lockedUntil(Instant until) {
-        LoginRefused e = new LoginRefused(Kind.LOCKED, "account-locked", "Account locked",
+        LoginRefused e = new LoginRefused(
+                Kind.LOCKED,
+                "account-locked",
+                "Account locked",
                 "too many failed logins; the account is locked until " + until);
         e.with("lockedUntil", until.toString());
         return e;
@@ -35,9 +44,11 @@ public final class LoginRefused extends DomainException {
 
     /** The right temporary password, but too late to use it. */
     static LoginRefused temporaryPasswordExpired(Instant expiredAt) {
-        LoginRefused e = new LoginRefused(Kind.UNAUTHENTICATED, "temporary-password-expired",
-                "Temporary password expired", "the temporary password expired at " + expiredAt
-                        + "; ask for a credential reset");
+        LoginRefused e = new LoginRefused(
+                Kind.UNAUTHENTICATED,
+                "temporary-password-expired",
+                "Temporary password expired",
+                "the temporary password expired at " + expiredAt + "; ask for a credential reset");
         e.with("expiredAt", expiredAt.toString());
         return e;
     }

@@ -22,11 +22,12 @@ final class NativeArgon2 {
      * Made by BouncyCastle 1.82 (the implementation before this one) from {@link #KNOWN_PASSWORD}: proves at start that
      * hashes stored earlier still verify, with the production parameters and a non-ASCII password.
      */
-    static final String KNOWN_PHC = "$argon2id$v=19$m=7168,t=5,p=1$dm4tZWlkLXNlbGZ0ZXN0IQ$OFvd/aqt786drCWP7lixOq5J5PdUpRQptq9BzohL8zI";
+    static final String KNOWN_PHC =
+            "$argon2id$v=19$m=7168,t=5,p=1$dm4tZWlkLXNlbGZ0ZXN0IQ$OFvd/aqt786drCWP7lixOq5J5PdUpRQptq9BzohL8zI";
+
     static final String KNOWN_PASSWORD = "Mật_khẩu_2026";
 
-    private NativeArgon2() {
-    }
+    private NativeArgon2() {}
 
     /**
      * Refuses to work with an Argon2 library that computes wrong results: a broken native build must not accept
@@ -36,8 +37,8 @@ final class NativeArgon2 {
         byte[] password = filled(32, 0x01);
         byte[] tag;
         try {
-            tag = argon2.rawHashAdvanced(3, 32, 4, password, filled(16, 0x02), filled(8, 0x03), filled(12, 0x04), 32,
-                    Argon2Version.V13);
+            tag = argon2.rawHashAdvanced(
+                    3, 32, 4, password, filled(16, 0x02), filled(8, 0x03), filled(12, 0x04), 32, Argon2Version.V13);
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("Argon2id self-test failed: the native library cannot be used", e);
         }
@@ -45,7 +46,8 @@ final class NativeArgon2 {
             throw new IllegalStateException("Argon2id self-test failed: wrong result for the RFC 9106 test vector");
         }
         if (!hasher.verify(KNOWN_PASSWORD, KNOWN_PHC) || hasher.verify(KNOWN_PASSWORD + "x", KNOWN_PHC)) {
-            throw new IllegalStateException("Argon2id self-test failed: a known PHC string does not verify as expected");
+            throw new IllegalStateException(
+                    "Argon2id self-test failed: a known PHC string does not verify as expected");
         }
         String fresh = hasher.hash(KNOWN_PASSWORD);
         if (!fresh.startsWith(currentPrefix) || !hasher.verify(KNOWN_PASSWORD, fresh)) {
@@ -64,7 +66,8 @@ final class NativeArgon2 {
             if (file == null) {
                 return "libargon2 (file unknown)";
             }
-            boolean extracted = file.getName().startsWith("jna") && file.getName().endsWith(".tmp");
+            boolean extracted =
+                    file.getName().startsWith("jna") && file.getName().endsWith(".tmp");
             return "libargon2 " + file.getAbsolutePath() + (extracted ? " (the copy bundled in argon2-jvm)" : "");
         } catch (RuntimeException | LinkageError e) {
             return "libargon2 (file unknown)";

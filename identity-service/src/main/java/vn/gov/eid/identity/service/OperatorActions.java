@@ -37,7 +37,9 @@ public class OperatorActions {
     public CitizenAccount lock(String personalIdNumber, String operator, String reason) {
         CitizenAccount a = require(personalIdNumber);
         if (a.status == AccountStatus.LOCKED) {
-            throw DomainException.conflict("account-already-locked", "Account already locked",
+            throw DomainException.conflict(
+                    "account-already-locked",
+                    "Account already locked",
                     "account " + personalIdNumber + " is already locked");
         }
         Instant now = now();
@@ -56,8 +58,8 @@ public class OperatorActions {
         Instant now = now();
         boolean failedLoginLock = a.lockedUntil != null && a.lockedUntil.isAfter(now);
         if (a.status != AccountStatus.LOCKED && !failedLoginLock) {
-            throw DomainException.conflict("account-not-locked", "Account not locked",
-                    "account " + personalIdNumber + " is not locked");
+            throw DomainException.conflict(
+                    "account-not-locked", "Account not locked", "account " + personalIdNumber + " is not locked");
         }
         if (a.status == AccountStatus.LOCKED) {
             a.status = a.activatedAt != null ? AccountStatus.ACTIVE : AccountStatus.PENDING_ACTIVATION;
@@ -88,9 +90,11 @@ public class OperatorActions {
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "CREDENTIAL_RESET", operator, reason, now);
         events.credentialReset(a);
-        String requestId = events.smsRequested(a, SmsPurpose.CREDENTIAL_RESET, password).toString();
-        Log.infof("credential of account %s reset by %s; SMS requested to %s", personalIdNumber, operator,
-                Masking.phone(a.phone));
+        String requestId =
+                events.smsRequested(a, SmsPurpose.CREDENTIAL_RESET, password).toString();
+        Log.infof(
+                "credential of account %s reset by %s; SMS requested to %s",
+                personalIdNumber, operator, Masking.phone(a.phone));
         return requestId;
     }
 

@@ -41,8 +41,8 @@ public class PasswordChangeService {
     public void changePassword(String username, String currentPassword, String newPassword) {
         CitizenAccount account = CitizenAccount.findById(username, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
-            throw DomainException.notFound("account-not-found", "Account not found",
-                    "no citizen account for the token's subject");
+            throw DomainException.notFound(
+                    "account-not-found", "Account not found", "no citizen account for the token's subject");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean matches = hasher.verify(currentPassword, account.passwordHash);
@@ -70,8 +70,8 @@ public class PasswordChangeService {
     }
 
     /** The rules a new password breaks: the VNeID rules, and it must differ from the username and the current one. */
-    static List<Violation> violations(PasswordPolicy policy, String username, String currentPassword,
-            String newPassword) {
+    static List<Violation> violations(
+            PasswordPolicy policy, String username, String currentPassword, String newPassword) {
         List<Violation> violations = new ArrayList<>();
         for (String problem : policy.problems(newPassword)) {
             violations.add(new Violation("newPassword", problem));

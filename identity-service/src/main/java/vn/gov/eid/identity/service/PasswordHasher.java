@@ -38,7 +38,10 @@ public class PasswordHasher {
 
     @Inject
     public PasswordHasher(IdentityConfig config) {
-        this(config.password().argon2Iterations(), config.password().argon2MemoryKib(), config.password().argon2Parallelism(),
+        this(
+                config.password().argon2Iterations(),
+                config.password().argon2MemoryKib(),
+                config.password().argon2Parallelism(),
                 config.password().hashConcurrency().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
@@ -49,7 +52,11 @@ public class PasswordHasher {
 
     /** With explicit Argon2id parameters and concurrency bound. */
     public PasswordHasher(int iterations, int memoryKib, int parallelism, int maxConcurrent) {
-        this(Argon2Factory.createAdvanced(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES), iterations, memoryKib, parallelism,
+        this(
+                Argon2Factory.createAdvanced(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES),
+                iterations,
+                memoryKib,
+                parallelism,
                 maxConcurrent);
     }
 
@@ -66,7 +73,8 @@ public class PasswordHasher {
         this.currentPrefix = PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
         this.slots = new Semaphore(maxConcurrent, true);
         NativeArgon2.selfTest(argon2, this, currentPrefix);
-        Log.infof("Argon2id t=%d m=%d KiB p=%d, at most %d hashes at once, %s: known-answer tests passed",
+        Log.infof(
+                "Argon2id t=%d m=%d KiB p=%d, at most %d hashes at once, %s: known-answer tests passed",
                 iterations, memoryKib, parallelism, maxConcurrent, nativeLibrary());
     }
 

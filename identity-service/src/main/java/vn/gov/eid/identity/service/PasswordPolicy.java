@@ -15,6 +15,7 @@ public class PasswordPolicy {
 
     /** The special characters the VNeID rules accept. */
     public static final String SPECIALS = "!@#$^*()_";
+
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 20;
     static final int GENERATED_LENGTH = 12;

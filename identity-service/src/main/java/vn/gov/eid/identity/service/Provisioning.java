@@ -88,8 +88,8 @@ public class Provisioning {
             }
             String role = parts[1].trim();
             if (!STAFF_ROLES.contains(role)) {
-                throw new IllegalStateException(setting + ": entry " + (i + 1) + " (" + parts[0].trim()
-                        + ") has role '" + role + "'; allowed: " + STAFF_ROLES);
+                throw new IllegalStateException(setting + ": entry " + (i + 1) + " (" + parts[0].trim() + ") has role '"
+                        + role + "'; allowed: " + STAFF_ROLES);
             }
             entries.add(new Entry(parts[0].trim(), role, parts[2]));
         }

@@ -95,7 +95,8 @@ public class SigningKeys {
 
     private static RSAPublicKey publicOf(PrivateKey key) {
         if (!(key instanceof RSAPrivateCrtKey crt)) {
-            throw new IllegalStateException("the token signing key must be an RSA private key (PKCS#8 with CRT parameters)");
+            throw new IllegalStateException(
+                    "the token signing key must be an RSA private key (PKCS#8 with CRT parameters)");
         }
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
@@ -118,7 +119,8 @@ public class SigningKeys {
 
     /** RFC 7638 thumbprint: SHA-256 of the required members in lexicographic order, no whitespace. */
     static String thumbprint(RSAPublicKey key) {
-        String canonical = "{\"e\":\"" + b64(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\"" + b64(key.getModulus()) + "\"}";
+        String canonical = "{\"e\":\"" + b64(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
+                + b64(key.getModulus()) + "\"}";
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

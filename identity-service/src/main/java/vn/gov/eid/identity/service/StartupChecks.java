@@ -42,7 +42,8 @@ public class StartupChecks {
             missing.add("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION (PEM private key for dossier contacts)");
         }
         if (!missing.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
-            throw new IllegalStateException("identity-service cannot start: not configured: " + String.join(", ", missing));
+            throw new IllegalStateException(
+                    "identity-service cannot start: not configured: " + String.join(", ", missing));
         }
         // Touch the beans so key files are read now: a wrong path fails the start, not the first request.
         signingKeys.signingKid();

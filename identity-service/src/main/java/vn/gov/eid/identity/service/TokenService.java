@@ -20,8 +20,7 @@ public class TokenService {
     SigningKeys keys;
 
     /** An issued token and its lifetime in seconds. */
-    public record IssuedToken(String accessToken, long expiresIn, boolean passwordChangeRequired) {
-    }
+    public record IssuedToken(String accessToken, long expiresIn, boolean passwordChangeRequired) {}
 
     /** Signs a token for a subject with the given groups. */
     public IssuedToken issue(String subject, Set<String> groups, boolean passwordChangeRequired) {

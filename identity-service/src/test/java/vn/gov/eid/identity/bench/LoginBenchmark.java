@@ -1,5 +1,6 @@
 package vn.gov.eid.identity.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,32 +8,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.LinkedHashMap;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.gov.eid.identity.service.PasswordHasher;
 import vn.gov.eid.infra.DevKeys;
-import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.infra.LocalKafka;
 import vn.gov.eid.infra.LocalPostgres;
+import vn.gov.eid.platform.crypto.Sealing;
 
 /**
  * Benchmark, not a test: the Argon2id hash time of PasswordHasher, and the password logins per second and accounts
@@ -42,8 +42,7 @@ import vn.gov.eid.infra.LocalPostgres;
  */
 public final class LoginBenchmark {
 
-    private LoginBenchmark() {
-    }
+    private LoginBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -65,7 +64,8 @@ public final class LoginBenchmark {
             times.add(System.nanoTime() - t0);
         }
         Collections.sort(times);
-        System.out.printf("argon2id t=5 m=7168 p=1 (%s): median %.1f ms, p95 %.1f ms per hash, 1 thread%n",
+        System.out.printf(
+                "argon2id t=5 m=7168 p=1 (%s): median %.1f ms, p95 %.1f ms per hash, 1 thread%n",
                 hasher.nativeLibrary(), times.get(50) / 1e6, times.get(95) / 1e6);
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
@@ -89,7 +89,8 @@ public final class LoginBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package identity-service first: " + jar.toAbsolutePath() + " is missing");
         }
-        try (LocalPostgres pg = LocalPostgres.start(0, null); LocalKafka kafka = LocalKafka.start()) {
+        try (LocalPostgres pg = LocalPostgres.start(0, null);
+                LocalKafka kafka = LocalKafka.start()) {
             pg.createDatabase("identity_bench");
             Path keyDir = Files.createTempDirectory("eid-bench-keys");
             DevKeys.Pairs pairs = DevKeys.generate();
@@ -112,26 +113,34 @@ public final class LoginBenchmark {
             // All load comes from one address: lift the per-address limit for the measurement.
             env.put("EID_IDENTITY_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000");
             List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-            // e.g. -Dbench.service-jvm-args="-Djna.nosys=true -Djna.platform.library.path=/nonexistent" (bundled libargon2)
+            // e.g. -Dbench.service-jvm-args="-Djna.nosys=true -Djna.platform.library.path=/nonexistent" (bundled
+            // libargon2)
             String extra = System.getProperty("bench.service-jvm-args", "").trim();
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(Path.of("identity-service/target/bench-service.log").toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            Path.of("identity-service/target/bench-service.log").toFile());
             pb.environment().putAll(env);
             long start = System.nanoTime();
             Process service = pb.start();
             try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
                 while (true) {
                     if (!service.isAlive()) {
-                        throw new IllegalStateException("identity-service exited; see identity-service/target/bench-service.log");
+                        throw new IllegalStateException(
+                                "identity-service exited; see identity-service/target/bench-service.log");
                     }
                     try {
-                        if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200) {
                             break;
                         }
                     } catch (java.io.IOException notYet) {
@@ -141,10 +150,14 @@ public final class LoginBenchmark {
                 }
                 System.out.printf("identity-service (prod mode) ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
                 Files.readAllLines(Path.of("identity-service/target/bench-service.log")).stream()
-                        .filter(l -> l.contains("known-answer tests passed")).forEach(l -> System.out.println("  service: " + l.trim()));
+                        .filter(l -> l.contains("known-answer tests passed"))
+                        .forEach(l -> System.out.println("  service: " + l.trim()));
                 URI token = URI.create("http://localhost:" + port + "/api/v1/auth/token");
-                HttpRequest login = HttpRequest.newBuilder(token).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=bench1&password=Bench_pass_2026")).build();
+                HttpRequest login = HttpRequest.newBuilder(token)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&username=bench1&password=Bench_pass_2026"))
+                        .build();
                 for (int i = 0; i < 30; i++) {
                     http.send(login, HttpResponse.BodyHandlers.discarding());
                 }
@@ -159,7 +172,8 @@ public final class LoginBenchmark {
                         while (System.nanoTime() < end) {
                             long s = System.nanoTime();
                             try {
-                                int status = http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
+                                int status = http.send(login, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode();
                                 (status == 200 ? ok : failed).incrementAndGet();
                             } catch (Exception e) {
                                 failed.incrementAndGet();
@@ -176,13 +190,22 @@ public final class LoginBenchmark {
                 long loginCpu = cpuMillis(service.pid()) - cpu0;
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
-                System.out.printf("password logins: %.1f/s with %d client threads over %.0f s (%d ok, %d failed), "
-                                + "latency p50 %.0f ms, p95 %.0f ms%n", ok.get() / elapsed, threads, elapsed, ok.get(), failed.get(),
-                        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6);
+                System.out.printf(
+                        "password logins: %.1f/s with %d client threads over %.0f s (%d ok, %d failed), "
+                                + "latency p50 %.0f ms, p95 %.0f ms%n",
+                        ok.get() / elapsed,
+                        threads,
+                        elapsed,
+                        ok.get(),
+                        failed.get(),
+                        sorted.get(sorted.size() / 2) / 1e6,
+                        sorted.get(sorted.size() * 95 / 100) / 1e6);
                 System.out.printf("  service CPU %.1f ms per login%n", (double) loginCpu / Math.max(1, ok.get()));
                 accounts(pg, kafka, pairs, service.pid(), dossiers);
                 String rss = Files.readAllLines(Path.of("/proc/" + service.pid() + "/status")).stream()
-                        .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
+                        .filter(l -> l.startsWith("VmRSS"))
+                        .findFirst()
+                        .orElse("VmRSS: ?");
                 System.out.println("identity-service " + rss.replaceAll("\\s+", " "));
             } finally {
                 service.destroy();
@@ -196,7 +219,8 @@ public final class LoginBenchmark {
      * password: one Argon2id hash, one sealed SMS request, two outbox events) on dossier.events.v1 and measures how
      * fast the service turns them into accounts.
      */
-    private static void accounts(LocalPostgres pg, LocalKafka kafka, DevKeys.Pairs pairs, long pid, int dossiers) throws Exception {
+    private static void accounts(LocalPostgres pg, LocalKafka kafka, DevKeys.Pairs pairs, long pid, int dossiers)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < dossiers; i++) {
@@ -226,15 +250,20 @@ public final class LoginBenchmark {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         String jdbc = pg.jdbcUrl("identity_bench");
         try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD);
-                KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             long cpu0 = cpuMillis(pid);
             long t0 = System.nanoTime();
             for (String[] e : events) {
                 ProducerRecord<String, String> r = new ProducerRecord<>("dossier.events.v1", e[0], e[1]);
                 r.headers().add("ce_specversion", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                r.headers().add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers()
+                        .add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 r.headers().add("ce_source", "/eid/bench".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                r.headers().add("ce_type", "vn.gov.eid.dossier.completed.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers()
+                        .add(
+                                "ce_type",
+                                "vn.gov.eid.dossier.completed.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 r.headers().add("content-type", "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 producer.send(r);
             }
@@ -250,7 +279,8 @@ public final class LoginBenchmark {
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             long cpu = cpuMillis(pid) - cpu0;
-            System.out.printf("accounts from completed dossiers: %.1f/s (%d of %d in %.1f s), service CPU %.1f ms per account%n",
+            System.out.printf(
+                    "accounts from completed dossiers: %.1f/s (%d of %d in %.1f s), service CPU %.1f ms per account%n",
                     count / elapsed, count, dossiers, elapsed, (double) cpu / Math.max(1, count));
         }
     }

@@ -24,7 +24,8 @@ class AccountViewTest {
         a.createdAt = NOW.minusSeconds(3600);
         a.activatedAt = NOW.minusSeconds(60);
         a.lockedUntil = NOW.plusSeconds(900);
-        assertEquals(new AccountView("001203012345", 2, "ACTIVE", a.createdAt, a.activatedAt, NOW.plusSeconds(900)),
+        assertEquals(
+                new AccountView("001203012345", 2, "ACTIVE", a.createdAt, a.activatedAt, NOW.plusSeconds(900)),
                 AccountView.of(a, NOW));
         a.lockedUntil = NOW;
         assertNull(AccountView.of(a, NOW).lockedUntil(), "a lock that has ended is not shown");

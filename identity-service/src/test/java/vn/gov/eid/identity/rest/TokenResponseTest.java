@@ -15,7 +15,16 @@ class TokenResponseTest {
         TokenResponse r = TokenResponse.of(new IssuedToken("eyJ.a.b", 900, true));
         assertEquals(new TokenResponse("eyJ.a.b", "Bearer", 900, true), r);
         Map<?, ?> json = new ObjectMapper().readValue(new ObjectMapper().writeValueAsString(r), Map.class);
-        assertEquals(Map.of("access_token", "eyJ.a.b", "token_type", "Bearer", "expires_in", 900,
-                "password_change_required", true), json);
+        assertEquals(
+                Map.of(
+                        "access_token",
+                        "eyJ.a.b",
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        900,
+                        "password_change_required",
+                        true),
+                json);
     }
 }

@@ -22,14 +22,16 @@ class PasswordChangeServiceTest {
 
     @Test
     void theNewPasswordMustDifferFromTheUsernameAndTheCurrentOne() {
-        assertEquals(List.of(new Violation("newPassword", "must differ from the current password")),
+        assertEquals(
+                List.of(new Violation("newPassword", "must differ from the current password")),
                 PasswordChangeService.violations(policy, PID, "Same_2026", "Same_2026"));
-        assertEquals(List.of(new Violation("newPassword", "must differ from the username")),
+        assertEquals(
+                List.of(new Violation("newPassword", "must differ from the username")),
                 PasswordChangeService.violations(policy, "staff_user1", "Temp_2026ab", "Staff_User1"));
         List<Violation> digits = PasswordChangeService.violations(policy, PID, "Temp_2026ab", PID);
         assertTrue(digits.contains(new Violation("newPassword", "must differ from the username")), digits.toString());
-        assertTrue(digits.contains(new Violation("newPassword", "must contain an upper-case letter")),
-                digits.toString());
+        assertTrue(
+                digits.contains(new Violation("newPassword", "must contain an upper-case letter")), digits.toString());
         assertTrue(digits.stream().allMatch(v -> v.field().equals("newPassword")));
     }
 
@@ -42,13 +44,15 @@ class PasswordChangeServiceTest {
         assertEquals("Invalid request", e.title());
         assertEquals(violations.size() + " field(s) are invalid", e.detail());
         assertEquals(violations, e.extensions().get("violations"));
-        assertEquals(PasswordChangeService.violations(policy, PID, "x", null),
+        assertEquals(
+                PasswordChangeService.violations(policy, PID, "x", null),
                 List.of(new Violation("newPassword", "must not be empty")));
     }
 
     @Test
     void refusalsDoNotRollBackTheFailedLoginCount() throws Exception {
-        Transactional grant = AuthService.class.getMethod("passwordGrant", String.class, String.class)
+        Transactional grant = AuthService.class
+                .getMethod("passwordGrant", String.class, String.class)
                 .getAnnotation(Transactional.class);
         assertEquals(List.of(LoginRefused.class), List.of(grant.dontRollbackOn()));
         Transactional change = PasswordChangeService.class

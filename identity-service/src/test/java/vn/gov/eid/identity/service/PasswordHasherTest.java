@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 class PasswordHasherTest {
 
     /** Made by BouncyCastle 1.82 (OWASP parameters) and (cheap parameters), as older rows may hold them. */
-    private static final String BC_OWASP = "$argon2id$v=19$m=19456,t=2,p=1$dm4tZWlkLW93YXNwLW9sZA$7vW9demav0aG0rRL4cOA6sD3nqIbXh2B+GsU4FnCAEw";
-    private static final String BC_CHEAP = "$argon2id$v=19$m=1024,t=1,p=1$dm4tZWlkLWNoZWFwLW9sZA$6Ty5QWUxT277bufesOJk389wTs7HNoyicmJfwsa/8E4";
+    private static final String BC_OWASP =
+            "$argon2id$v=19$m=19456,t=2,p=1$dm4tZWlkLW93YXNwLW9sZA$7vW9demav0aG0rRL4cOA6sD3nqIbXh2B+GsU4FnCAEw";
+
+    private static final String BC_CHEAP =
+            "$argon2id$v=19$m=1024,t=1,p=1$dm4tZWlkLWNoZWFwLW9sZA$6Ty5QWUxT277bufesOJk389wTs7HNoyicmJfwsa/8E4";
 
     private final PasswordHasher hasher = new PasswordHasher(5, 7168, 1);
 
@@ -103,7 +106,8 @@ class PasswordHasherTest {
             }
             return result;
         });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PasswordHasher(wrongTags, 5, 7168, 1, 1));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> new PasswordHasher(wrongTags, 5, 7168, 1, 1));
         assertTrue(e.getMessage().contains("RFC 9106"), e.getMessage());
         // The worst case: a library that accepts every password.
         Argon2Advanced acceptsAll = wrap(real, (name, result) -> name.equals("verify") ? Boolean.TRUE : result);
@@ -116,8 +120,8 @@ class PasswordHasherTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         Argon2Advanced real = Argon2Factory.createAdvanced(Argon2Types.ARGON2id, 16, 32);
-        Argon2Advanced counting = (Argon2Advanced) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Argon2Advanced.class}, (proxy, method, args) -> {
+        Argon2Advanced counting = (Argon2Advanced) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Argon2Advanced.class}, (proxy, method, args) -> {
                     peak.accumulateAndGet(running.incrementAndGet(), Math::max);
                     try {
                         return method.invoke(real, args);
@@ -151,7 +155,9 @@ class PasswordHasherTest {
     }
 
     private static Argon2Advanced wrap(Argon2Advanced real, ResultFilter filter) {
-        return (Argon2Advanced) Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(), new Class<?>[] {Argon2Advanced.class},
+        return (Argon2Advanced) Proxy.newProxyInstance(
+                PasswordHasherTest.class.getClassLoader(),
+                new Class<?>[] {Argon2Advanced.class},
                 (proxy, method, args) -> {
                     try {
                         return filter.apply(method.getName(), method.invoke(real, args));
@@ -176,13 +182,15 @@ class PasswordHasherTest {
         java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
         byte[] expected = b64.decode(parts[5]);
         org.bouncycastle.crypto.params.Argon2Parameters p = new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
-                org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                        org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
                 .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(Integer.parseInt(params[0].substring(2)))
                 .withIterations(Integer.parseInt(params[1].substring(2)))
                 .withParallelism(Integer.parseInt(params[2].substring(2)))
-                .withSalt(b64.decode(parts[4])).build();
-        org.bouncycastle.crypto.generators.Argon2BytesGenerator g = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+                .withSalt(b64.decode(parts[4]))
+                .build();
+        org.bouncycastle.crypto.generators.Argon2BytesGenerator g =
+                new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
         g.init(p);
         byte[] actual = new byte[expected.length];
         g.generateBytes(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), actual);

@@ -48,12 +48,17 @@ class PasswordPolicyTest {
         assertEquals(List.of("must not be empty"), policy.problems(""));
         assertEquals(List.of("must be 8 to 20 characters long"), policy.problems("Abcde1!"));
         assertEquals(List.of("must be 8 to 20 characters long"), policy.problems("Abcdefgh1234567890_Zz"));
-        assertEquals(List.of("must be 8 to 20 characters long", "must contain a digit",
-                "must contain an upper-case letter", "must contain one of !@#$^*()_"), policy.problems("abc"));
+        assertEquals(
+                List.of(
+                        "must be 8 to 20 characters long",
+                        "must contain a digit",
+                        "must contain an upper-case letter",
+                        "must contain one of !@#$^*()_"),
+                policy.problems("abc"));
         assertEquals(List.of("may contain only letters A-Z a-z, digits and !@#$^*()_"), policy.problems("Abcdefg1! "));
         // Vietnamese letters with diacritics are not in the VNeID alphabet.
-        assertEquals(List.of("may contain only letters A-Z a-z, digits and !@#$^*()_"),
-                policy.problems("Mật_khẩu_2026"));
+        assertEquals(
+                List.of("may contain only letters A-Z a-z, digits and !@#$^*()_"), policy.problems("Mật_khẩu_2026"));
         for (char special : PasswordPolicy.SPECIALS.toCharArray()) {
             assertEquals(List.of(), policy.problems("Abcdefg1" + special), "special character " + special);
         }
@@ -80,9 +85,13 @@ class PasswordPolicyTest {
         assertEquals(alphabet.length(), used.size(), "characters never generated");
         // The guaranteed classes are shuffled: a special character, a digit... can sit anywhere.
         for (int i = 0; i < byPosition.size(); i++) {
-            for (String klass : List.of(PasswordPolicy.GEN_UPPER, PasswordPolicy.GEN_LOWER, PasswordPolicy.GEN_DIGITS,
+            for (String klass : List.of(
+                    PasswordPolicy.GEN_UPPER,
+                    PasswordPolicy.GEN_LOWER,
+                    PasswordPolicy.GEN_DIGITS,
                     PasswordPolicy.SPECIALS)) {
-                assertTrue(byPosition.get(i).stream().anyMatch(c -> klass.indexOf(c) >= 0),
+                assertTrue(
+                        byPosition.get(i).stream().anyMatch(c -> klass.indexOf(c) >= 0),
                         "position " + i + " never holds one of " + klass);
             }
         }
@@ -91,8 +100,10 @@ class PasswordPolicyTest {
     @Test
     void generatedPasswordsCarryAtLeast60BitsOfEntropy() {
         // Four positions from one class each, the other eight from the whole alphabet (shuffling adds more).
-        double bits = log2(PasswordPolicy.GEN_UPPER.length()) + log2(PasswordPolicy.GEN_LOWER.length())
-                + log2(PasswordPolicy.GEN_DIGITS.length()) + log2(PasswordPolicy.SPECIALS.length())
+        double bits = log2(PasswordPolicy.GEN_UPPER.length())
+                + log2(PasswordPolicy.GEN_LOWER.length())
+                + log2(PasswordPolicy.GEN_DIGITS.length())
+                + log2(PasswordPolicy.SPECIALS.length())
                 + (PasswordPolicy.GENERATED_LENGTH - 4) * log2(PasswordPolicy.GEN_ALL.length());
         assertTrue(bits >= 60, bits + " bits");
         assertEquals(12, policy.generate().length());

@@ -14,7 +14,8 @@ class ProvisioningTest {
 
     @Test
     void entriesAreReadWithSecretsThatMayHoldColons() {
-        assertEquals(List.of(new Entry("officer1", "officer", "Officer@2026"), new Entry("svc", "partner", "a:b:c")),
+        assertEquals(
+                List.of(new Entry("officer1", "officer", "Officer@2026"), new Entry("svc", "partner", "a:b:c")),
                 Provisioning.parse(" officer1:officer:Officer@2026 , ,svc:partner:a:b:c", "X"));
         assertEquals(List.of(), Provisioning.parse("", "X"));
         assertEquals(List.of(), Provisioning.parse(null, "X"));
@@ -22,12 +23,15 @@ class ProvisioningTest {
 
     @Test
     void badEntriesAreRefusedWithoutEchoingTheSecret() {
-        IllegalStateException shape = assertThrows(IllegalStateException.class,
+        IllegalStateException shape = assertThrows(
+                IllegalStateException.class,
                 () -> Provisioning.parse("a:officer:ok,broken-Secret_1", "IDENTITY_BOOTSTRAP_USERS"));
         assertEquals("IDENTITY_BOOTSTRAP_USERS: entry 2 is not name:role:secret", shape.getMessage());
-        IllegalStateException role = assertThrows(IllegalStateException.class,
+        IllegalStateException role = assertThrows(
+                IllegalStateException.class,
                 () -> Provisioning.parse("root:admin:Secret_1", "IDENTITY_BOOTSTRAP_USERS"));
-        assertTrue(role.getMessage().startsWith("IDENTITY_BOOTSTRAP_USERS: entry 1 (root) has role 'admin'"),
+        assertTrue(
+                role.getMessage().startsWith("IDENTITY_BOOTSTRAP_USERS: entry 1 (root) has role 'admin'"),
                 role.getMessage());
         assertFalse(role.getMessage().contains("Secret_1"));
         assertEquals("svc:partner", new Entry("svc", "partner", "Secret_1").toString());

@@ -18,6 +18,7 @@ class SigningKeysTest {
             + "ZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8"
             + "KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_"
             + "xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+
     private static final String E = "AQAB";
 
     @Test

@@ -1,9 +1,8 @@
 package vn.gov.eid.notification.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Settings of SMS delivery: the SMSC connection, retry policy, rate cap and topics.

@@ -8,8 +8,7 @@ public final class PersonalIdNumber {
     /** Regular expression of a valid number (usable in a Bean Validation {@code @Pattern}). */
     public static final String PATTERN = "\\d{12}";
 
-    private PersonalIdNumber() {
-    }
+    private PersonalIdNumber() {}
 
     public static boolean isValid(String value) {
         return value != null && value.matches(PATTERN);

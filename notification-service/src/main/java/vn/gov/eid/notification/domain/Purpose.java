@@ -4,7 +4,10 @@ package vn.gov.eid.notification.domain;
  * Why an SMS is sent; each purpose has its own text template.
  */
 public enum Purpose {
-    INITIAL_CREDENTIAL(true), CREDENTIAL_RESET(true), UPGRADE_NOTICE(false), PHONE_LINKED(false);
+    INITIAL_CREDENTIAL(true),
+    CREDENTIAL_RESET(true),
+    UPGRADE_NOTICE(false),
+    PHONE_LINKED(false);
 
     private final boolean carriesPassword;
 

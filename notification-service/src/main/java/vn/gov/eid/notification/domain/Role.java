@@ -8,6 +8,5 @@ public final class Role {
     /** Staff who watch SMS delivery and retry failed messages. */
     public static final String OPERATOR = "operator";
 
-    private Role() {
-    }
+    private Role() {}
 }

@@ -1,8 +1,5 @@
 package vn.gov.eid.notification.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One SMS and its fate. Holds the masked phone and the sealed (encrypted) secret only, never the text.

@@ -1,14 +1,13 @@
 package vn.gov.eid.notification.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Audit row of one operator retry of a FAILED SMS: who, when, why, and whether the operator accepted the risk

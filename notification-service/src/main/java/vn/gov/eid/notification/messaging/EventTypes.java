@@ -12,6 +12,5 @@ public final class EventTypes {
     /** Produced on the dead-letter topic: a message failed or expired for good. */
     public static final String SMS_DEAD_LETTERED = "vn.gov.eid.sms.dead-lettered.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

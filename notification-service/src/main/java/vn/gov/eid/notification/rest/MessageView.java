@@ -2,23 +2,48 @@ package vn.gov.eid.notification.rest;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import vn.gov.eid.notification.domain.SmsMessage;
 
 /**
  * What an operator sees of one SMS: its fate, never its text.
  */
-public record MessageView(UUID id, UUID requestId, String personalIdNumber, String purpose, String state,
-                          String phoneMasked, String smscMessageId, int attempts, Integer segments, String encoding,
-                          String lastError, String failureCategory, Instant createdAt, Instant updatedAt,
-                          Instant submittedAt, Instant finalAt) {
+public record MessageView(
+        UUID id,
+        UUID requestId,
+        String personalIdNumber,
+        String purpose,
+        String state,
+        String phoneMasked,
+        String smscMessageId,
+        int attempts,
+        Integer segments,
+        String encoding,
+        String lastError,
+        String failureCategory,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        Instant finalAt) {
 
     static MessageView of(SmsMessage m) {
         // The stored state as it is, SENDING included (claimed, its submit under way): unlike the status events,
         // which never carry SENDING, the operator sees it.
-        return new MessageView(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.state.name(),
-                m.phoneMasked, m.smscMessageId, m.attempts, m.segments, m.encoding, m.lastError,
-                m.failureCategory == null ? null : m.failureCategory.name(), m.createdAt, m.updatedAt,
-                m.submittedAt, m.finalAt);
+        return new MessageView(
+                m.id,
+                m.requestId,
+                m.personalIdNumber,
+                m.purpose.name(),
+                m.state.name(),
+                m.phoneMasked,
+                m.smscMessageId,
+                m.attempts,
+                m.segments,
+                m.encoding,
+                m.lastError,
+                m.failureCategory == null ? null : m.failureCategory.name(),
+                m.createdAt,
+                m.updatedAt,
+                m.submittedAt,
+                m.finalAt);
     }
 }

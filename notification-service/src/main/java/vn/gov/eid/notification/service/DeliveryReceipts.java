@@ -1,15 +1,14 @@
 package vn.gov.eid.notification.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -29,6 +28,7 @@ public class DeliveryReceipts {
 
     /** Receipts that overtook the commit of their SUBMITTED state; applied right after it. */
     private final Map<String, DeliveryReceiptReceived> earlyReceipts = new ConcurrentHashMap<>();
+
     private final Object receiptLock = new Object();
 
     /** Correlates a receipt (fired by the SMPP session) with its message by SMSC message id. */
@@ -74,13 +74,18 @@ public class DeliveryReceipts {
                 finals.finish(m, SmsState.DELIVERED, null, null);
                 metrics.timer("sms.time.to.delivery").record(Duration.between(m.createdAt, now));
             }
-            case "EXPIRED" -> finals.finish(m, SmsState.EXPIRED, FailureCategory.SMSC_EXPIRED,
-                    "SMSC_EXPIRED: err " + receipt.error());
+            case "EXPIRED" ->
+                finals.finish(
+                        m, SmsState.EXPIRED, FailureCategory.SMSC_EXPIRED, "SMSC_EXPIRED: err " + receipt.error());
             case "ENROUTE", "ACCEPTD" -> {
                 return true;
             }
-            default -> finals.finish(m, SmsState.FAILED, FailureCategory.ofReceipt(receipt.stat()),
-                    "SMSC_" + receipt.stat() + ": err " + receipt.error());
+            default ->
+                finals.finish(
+                        m,
+                        SmsState.FAILED,
+                        FailureCategory.ofReceipt(receipt.stat()),
+                        "SMSC_" + receipt.stat() + ": err " + receipt.error());
         }
         return true;
     }

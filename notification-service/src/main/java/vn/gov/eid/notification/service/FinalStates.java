@@ -1,11 +1,10 @@
 package vn.gov.eid.notification.service;
 
-import java.time.Instant;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;

@@ -1,14 +1,13 @@
 package vn.gov.eid.notification.service;
 
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.panache.common.Parameters;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 

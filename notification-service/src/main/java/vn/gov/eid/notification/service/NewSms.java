@@ -2,7 +2,6 @@ package vn.gov.eid.notification.service;
 
 import java.util.Map;
 import java.util.UUID;
-
 import vn.gov.eid.notification.domain.PersonalIdNumber;
 import vn.gov.eid.notification.domain.Purpose;
 
@@ -10,8 +9,13 @@ import vn.gov.eid.notification.domain.Purpose;
  * A request for one SMS as the intake takes it: who, why, the masked phone and the secret part still sealed.
  * One that cannot become an SMS is refused at construction (the consumer then dead-letters it with the reason).
  */
-public record NewSms(UUID requestId, String personalIdNumber, Purpose purpose, String phoneMasked,
-                     Map<String, String> templateParams, String sealed) {
+public record NewSms(
+        UUID requestId,
+        String personalIdNumber,
+        Purpose purpose,
+        String phoneMasked,
+        Map<String, String> templateParams,
+        String sealed) {
 
     public NewSms {
         if (requestId == null || purpose == null || sealed == null || sealed.isBlank()) {

@@ -1,8 +1,5 @@
 package vn.gov.eid.notification.service;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +7,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsRetry;
@@ -36,8 +35,7 @@ public class OperatorRetries {
     Event<SmsQueued> queued;
 
     /** An accepted operator retry: the audit row and the message as re-queued. */
-    public record Retried(SmsRetry audit, SmsMessage message) {
-    }
+    public record Retried(SmsRetry audit, SmsMessage message) {}
 
     /**
      * Puts a FAILED message back to QUEUED for the dispatcher (attempts keep counting), audited with the operator
@@ -52,22 +50,30 @@ public class OperatorRetries {
             throw DomainException.notFound("message-not-found", "Message not found", "no SMS with id " + id);
         }
         if (m.state != SmsState.FAILED) {
-            throw DomainException.conflict("message-not-failed", "Only a FAILED message can be retried",
-                    "the message is " + m.state + "; only FAILED messages can be retried").with("state", m.state.name());
+            throw DomainException.conflict(
+                            "message-not-failed",
+                            "Only a FAILED message can be retried",
+                            "the message is " + m.state + "; only FAILED messages can be retried")
+                    .with("state", m.state.name());
         }
         if (m.sealed == null) {
-            throw DomainException.conflict("secret-erased", "The message can no longer be sent",
-                    "the encrypted content of this message was erased (retention of " + config.failedRetention()
-                            + " passed, or it could not be opened); issue a credential reset for "
-                            + m.personalIdNumber + " at identity-service, which sends a new SMS")
+            throw DomainException.conflict(
+                            "secret-erased",
+                            "The message can no longer be sent",
+                            "the encrypted content of this message was erased (retention of " + config.failedRetention()
+                                    + " passed, or it could not be opened); issue a credential reset for "
+                                    + m.personalIdNumber + " at identity-service, which sends a new SMS")
                     .with("personalIdNumber", m.personalIdNumber);
         }
         boolean risk = m.failureCategory != null && m.failureCategory.mayHaveBeenSent();
         if (risk && !confirmDuplicateRisk) {
-            throw DomainException.conflict("duplicate-risk-unconfirmed", "The citizen may already have this SMS",
-                    "the submit of this message may have reached the SMSC (" + m.failureCategory
-                            + "): check with the SMSC, then retry with \"confirmDuplicateRisk\": true to accept that"
-                            + " the citizen may receive it twice").with("lastError", m.lastError);
+            throw DomainException.conflict(
+                            "duplicate-risk-unconfirmed",
+                            "The citizen may already have this SMS",
+                            "the submit of this message may have reached the SMSC (" + m.failureCategory
+                                    + "): check with the SMSC, then retry with \"confirmDuplicateRisk\": true to accept that"
+                                    + " the citizen may receive it twice")
+                    .with("lastError", m.lastError);
         }
         Instant now = Instant.now();
         SmsRetry audit = new SmsRetry();
@@ -90,10 +96,12 @@ public class OperatorRetries {
         m.clearFailure();
         m.smscMessageId = null;
         events.statusChanged(m, null);
-        metrics.counter("sms.operator.retries", "duplicateRisk", String.valueOf(risk)).increment();
+        metrics.counter("sms.operator.retries", "duplicateRisk", String.valueOf(risk))
+                .increment();
         queued.fire(new SmsQueued(m.id));
-        Log.infof("SMS %s to %s re-queued by operator %s (previous: %s)%s", m.id, m.phoneMasked, operator,
-                audit.previousError, risk ? ", duplicate risk confirmed" : "");
+        Log.infof(
+                "SMS %s to %s re-queued by operator %s (previous: %s)%s",
+                m.id, m.phoneMasked, operator, audit.previousError, risk ? ", duplicate risk confirmed" : "");
         return new Retried(audit, m);
     }
 }

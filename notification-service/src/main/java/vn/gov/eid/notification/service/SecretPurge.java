@@ -1,7 +1,5 @@
 package vn.gov.eid.notification.service;
 
-import java.time.Instant;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
@@ -33,7 +32,9 @@ public class SecretPurge {
         started = false;
     }
 
-    @Scheduled(every = "${eid.sms.purge-interval}", delayed = "10s",
+    @Scheduled(
+            every = "${eid.sms.purge-interval}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         if (started) {
@@ -47,11 +48,14 @@ public class SecretPurge {
      */
     @Transactional
     public int purgeFailedSecrets(Instant now) {
-        int erased = SmsMessage.update("sealed = null where state = ?1 and sealed is not null and finalAt < ?2",
-                SmsState.FAILED, now.minus(config.failedRetention()));
+        int erased = SmsMessage.update(
+                "sealed = null where state = ?1 and sealed is not null and finalAt < ?2",
+                SmsState.FAILED,
+                now.minus(config.failedRetention()));
         if (erased > 0) {
-            Log.infof("ciphertext of %d FAILED SMS erased after the retry retention of %s", erased,
-                    config.failedRetention());
+            Log.infof(
+                    "ciphertext of %d FAILED SMS erased after the retry retention of %s",
+                    erased, config.failedRetention());
         }
         return erased;
     }

@@ -1,15 +1,5 @@
 package vn.gov.eid.notification.service;
 
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.platform.concurrent.DaemonThreads;
 
@@ -43,6 +42,7 @@ public class SmsDispatcher {
     private Semaphore window;
     /** Messages handed to a worker and not finished yet: never handed out twice. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean started;
@@ -60,7 +60,8 @@ public class SmsDispatcher {
     void onStart(@Observes StartupEvent event) {
         int interrupted = sender.reconcileInterrupted();
         if (interrupted > 0) {
-            Log.warnf("%d SMS were interrupted during a submit by the previous stop; marked FAILED, not resent",
+            Log.warnf(
+                    "%d SMS were interrupted during a submit by the previous stop; marked FAILED, not resent",
                     interrupted);
         }
         started = true;

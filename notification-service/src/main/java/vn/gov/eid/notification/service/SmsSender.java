@@ -1,17 +1,8 @@
 package vn.gov.eid.notification.service;
 
-import java.security.PrivateKey;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +10,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.RetryPolicy;
@@ -70,8 +68,13 @@ public class SmsSender {
     /** Ids of QUEUED messages whose next attempt is due. */
     @Transactional
     public List<UUID> due(int limit) {
-        return SmsMessage.<SmsMessage>find("state = ?1 and nextAttemptAt <= ?2 order by createdAt",
-                SmsState.QUEUED, Instant.now()).page(0, limit).list().stream().map(m -> m.id).toList();
+        return SmsMessage.<SmsMessage>find(
+                        "state = ?1 and nextAttemptAt <= ?2 order by createdAt", SmsState.QUEUED, Instant.now())
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(m -> m.id)
+                .toList();
     }
 
     /** Sends one message if it is still QUEUED: claim, submit, outcome. */
@@ -87,15 +90,17 @@ public class SmsSender {
             if (secret.phoneNumber() == null || secret.phoneNumber().isBlank()) {
                 throw new IllegalArgumentException("the sealed part carries no phone number");
             }
-            Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() { });
+            Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() {});
             encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
             outcome = gateway.submit(secret.phoneNumber(), encoded);
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            outcome = new SubmitOutcome.Permanent(FailureCategory.UNUSABLE_REQUEST, "UNUSABLE_REQUEST: " + e.getMessage());
+            outcome = new SubmitOutcome.Permanent(
+                    FailureCategory.UNUSABLE_REQUEST, "UNUSABLE_REQUEST: " + e.getMessage());
         }
         SmsText.Encoded sent = encoded;
         SubmitOutcome result = outcome;
-        receipts.commitOutcome(() -> QuarkusTransaction.requiringNew().run(() -> apply(id, result, sent)),
+        receipts.commitOutcome(
+                () -> QuarkusTransaction.requiringNew().run(() -> apply(id, result, sent)),
                 result instanceof SubmitOutcome.Submitted s ? s.smscMessageId() : null);
     }
 
@@ -110,8 +115,11 @@ public class SmsSender {
         }
         Instant now = Instant.now();
         if (policy.tooOld(m.queuedAt, now)) {
-            finals.finish(m, SmsState.EXPIRED, FailureCategory.NOT_SENT_IN_TIME, "NOT_SENT_IN_TIME: older than "
-                    + config.maxAge());
+            finals.finish(
+                    m,
+                    SmsState.EXPIRED,
+                    FailureCategory.NOT_SENT_IN_TIME,
+                    "NOT_SENT_IN_TIME: older than " + config.maxAge());
             return null;
         }
         m.state = SmsState.SENDING;
@@ -146,24 +154,32 @@ public class SmsSender {
             events.statusChanged(m, null);
             metrics.counter("sms.submitted").increment();
             metrics.timer("sms.time.to.submit").record(Duration.between(m.createdAt, now));
-            Log.infof("SMS %s to %s submitted, SMSC id %s, %s segment(s)", m.id, m.phoneMasked, m.smscMessageId,
-                    m.segments);
+            Log.infof(
+                    "SMS %s to %s submitted, SMSC id %s, %s segment(s)",
+                    m.id, m.phoneMasked, m.smscMessageId, m.segments);
         } else if (outcome instanceof SubmitOutcome.Transient t) {
             int attempts = m.attempts - m.attemptBase;
             if (policy.exhausted(attempts) || policy.tooOld(m.queuedAt, now)) {
-                finals.finish(m, SmsState.FAILED, FailureCategory.RETRIES_EXHAUSTED,
+                finals.finish(
+                        m,
+                        SmsState.FAILED,
+                        FailureCategory.RETRIES_EXHAUSTED,
                         "RETRIES_EXHAUSTED after " + m.attempts + " attempt(s): " + t.reason());
             } else {
                 m.state = SmsState.QUEUED;
                 m.recordFailure(t.category(), t.reason());
                 m.nextAttemptAt = now.plus(policy.backoff(attempts, ThreadLocalRandom.current()));
-                Log.infof("SMS %s to %s not accepted (%s); attempt %d, next at %s", m.id, m.phoneMasked,
-                        t.reason(), m.attempts, m.nextAttemptAt);
+                Log.infof(
+                        "SMS %s to %s not accepted (%s); attempt %d, next at %s",
+                        m.id, m.phoneMasked, t.reason(), m.attempts, m.nextAttemptAt);
             }
         } else if (outcome instanceof SubmitOutcome.Permanent p) {
             finals.finish(m, SmsState.FAILED, p.category(), p.reason());
         } else if (outcome instanceof SubmitOutcome.Uncertain u) {
-            finals.finish(m, SmsState.FAILED, FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
+            finals.finish(
+                    m,
+                    SmsState.FAILED,
+                    FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
                     "SUBMIT_OUTCOME_UNKNOWN (not resent): " + u.reason());
         }
     }
@@ -176,7 +192,10 @@ public class SmsSender {
     public int reconcileInterrupted() {
         List<SmsMessage> interrupted = SmsMessage.list("state", SmsState.SENDING);
         for (SmsMessage m : interrupted) {
-            finals.finish(m, SmsState.FAILED, FailureCategory.SUBMIT_INTERRUPTED,
+            finals.finish(
+                    m,
+                    SmsState.FAILED,
+                    FailureCategory.SUBMIT_INTERRUPTED,
                     "SUBMIT_INTERRUPTED: the service stopped during the submit; not resent");
         }
         return interrupted.size();

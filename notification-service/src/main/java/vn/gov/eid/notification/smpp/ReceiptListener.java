@@ -1,5 +1,7 @@
 package vn.gov.eid.notification.smpp;
 
+import io.quarkus.logging.Log;
+import jakarta.enterprise.event.Event;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -10,9 +12,6 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
-
-import io.quarkus.logging.Log;
-import jakarta.enterprise.event.Event;
 
 /**
  * Receives deliver_sm: delivery receipts are passed on as CDI events; anything else (mobile-originated) is ignored.
@@ -37,8 +36,8 @@ final class ReceiptListener implements MessageReceiverListener {
             if (receipted instanceof OptionalParameter.COctetString c) {
                 id = c.getValueAsString();
             }
-            receipts.fire(new DeliveryReceiptReceived(id, String.valueOf(receipt.getFinalStatus()),
-                    receipt.getError()));
+            receipts.fire(
+                    new DeliveryReceiptReceived(id, String.valueOf(receipt.getFinalStatus()), receipt.getError()));
         } catch (Exception e) {
             Log.warnf("delivery receipt not handled: %s", e.toString());
             throw new ProcessRequestException("receipt not handled", SMPPConstant.STAT_ESME_RX_T_APPN);
@@ -46,8 +45,7 @@ final class ReceiptListener implements MessageReceiverListener {
     }
 
     @Override
-    public void onAcceptAlertNotification(AlertNotification alertNotification) {
-    }
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {}
 
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {

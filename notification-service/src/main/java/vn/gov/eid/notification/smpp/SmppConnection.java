@@ -1,17 +1,5 @@
 package vn.gov.eid.notification.smpp;
 
-import java.io.IOException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.extra.SessionState;
-import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.SMPPSession;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.platform.concurrent.DaemonThreads;
 
@@ -95,14 +93,26 @@ public class SmppConnection {
         s.setTransactionTimer(config.smpp().responseTimeout().toMillis());
         s.setMessageReceiverListener(new ReceiptListener(receipts));
         try {
-            s.connectAndBind(config.smpp().host(), config.smpp().port(), new BindParameter(BindType.BIND_TRX,
-                    config.smpp().systemId(), config.smpp().password(), config.smpp().systemType().orElse(""),
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
+            s.connectAndBind(
+                    config.smpp().host(),
+                    config.smpp().port(),
+                    new BindParameter(
+                            BindType.BIND_TRX,
+                            config.smpp().systemId(),
+                            config.smpp().password(),
+                            config.smpp().systemType().orElse(""),
+                            TypeOfNumber.UNKNOWN,
+                            NumberingPlanIndicator.UNKNOWN,
+                            null),
                     config.smpp().responseTimeout().toMillis());
         } catch (IOException e) {
             // The exception text is not logged: for a refused parameter it quotes the password.
-            Log.warnf("SMPP bind to %s:%d as %s failed (%s)", config.smpp().host(), config.smpp().port(),
-                    config.smpp().systemId(), e.getClass().getSimpleName());
+            Log.warnf(
+                    "SMPP bind to %s:%d as %s failed (%s)",
+                    config.smpp().host(),
+                    config.smpp().port(),
+                    config.smpp().systemId(),
+                    e.getClass().getSimpleName());
             s.close();
             return false;
         }
@@ -114,7 +124,9 @@ public class SmppConnection {
         });
         session = s;
         rebindDelayMs = config.smpp().rebindInitial().toMillis();
-        Log.infof("SMPP bound as %s to %s:%d", config.smpp().systemId(), config.smpp().host(), config.smpp().port());
+        Log.infof(
+                "SMPP bound as %s to %s:%d",
+                config.smpp().systemId(), config.smpp().host(), config.smpp().port());
         return true;
     }
 

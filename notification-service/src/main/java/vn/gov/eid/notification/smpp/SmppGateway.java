@@ -1,8 +1,9 @@
 package vn.gov.eid.notification.smpp;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
@@ -14,9 +15,6 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SMPPSession;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsText;
@@ -50,14 +48,31 @@ public class SmppGateway {
         pace();
         String destination = destinationE164.startsWith("+") ? destinationE164.substring(1) : destinationE164;
         boolean single = sms.segments() == 1;
-        OptionalParameter[] tlvs = single ? new OptionalParameter[0] : new OptionalParameter[] {
-                new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), sms.octets())};
+        OptionalParameter[] tlvs = single
+                ? new OptionalParameter[0]
+                : new OptionalParameter[] {
+                    new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), sms.octets())
+                };
         try {
-            String id = s.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                    config.senderId(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-                    new ESMClass(), (byte) 0, (byte) 1, null, null,
-                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                    DataCodings.newInstance(sms.dataCoding()), (byte) 0, single ? sms.octets() : new byte[0], tlvs)
+            String id = s.submitShortMessage(
+                            "",
+                            TypeOfNumber.ALPHANUMERIC,
+                            NumberingPlanIndicator.UNKNOWN,
+                            config.senderId(),
+                            TypeOfNumber.INTERNATIONAL,
+                            NumberingPlanIndicator.ISDN,
+                            destination,
+                            new ESMClass(),
+                            (byte) 0,
+                            (byte) 1,
+                            null,
+                            null,
+                            new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                            (byte) 0,
+                            DataCodings.newInstance(sms.dataCoding()),
+                            (byte) 0,
+                            single ? sms.octets() : new byte[0],
+                            tlvs)
                     .getMessageId();
             return new SubmitOutcome.Submitted(id);
         } catch (NegativeResponseException e) {
@@ -78,9 +93,12 @@ public class SmppGateway {
         return switch (status) {
             case SMPPConstant.STAT_ESME_RTHROTTLED -> transientFailure(FailureCategory.THROTTLED, reason);
             case SMPPConstant.STAT_ESME_RMSGQFUL -> transientFailure(FailureCategory.QUEUE_FULL, reason);
-            case SMPPConstant.STAT_ESME_RSYSERR, SMPPConstant.STAT_ESME_RX_T_APPN, SMPPConstant.STAT_ESME_RSUBMITFAIL,
+            case SMPPConstant.STAT_ESME_RSYSERR,
+                    SMPPConstant.STAT_ESME_RX_T_APPN,
+                    SMPPConstant.STAT_ESME_RSUBMITFAIL,
                     SMPPConstant.STAT_ESME_RINVBNDSTS -> transientFailure(FailureCategory.SMSC_ERROR, reason);
-            case SMPPConstant.STAT_ESME_RINVDSTADR, SMPPConstant.STAT_ESME_RINVDSTTON,
+            case SMPPConstant.STAT_ESME_RINVDSTADR,
+                    SMPPConstant.STAT_ESME_RINVDSTTON,
                     SMPPConstant.STAT_ESME_RINVDSTNPI -> permanentFailure(FailureCategory.INVALID_DESTINATION, reason);
             default -> permanentFailure(FailureCategory.REJECTED, reason);
         };

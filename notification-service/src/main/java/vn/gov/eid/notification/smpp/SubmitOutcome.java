@@ -8,18 +8,14 @@ import vn.gov.eid.notification.domain.FailureCategory;
 public sealed interface SubmitOutcome {
 
     /** The SMSC accepted the message and gave it this id. */
-    record Submitted(String smscMessageId) implements SubmitOutcome {
-    }
+    record Submitted(String smscMessageId) implements SubmitOutcome {}
 
     /** Not accepted, worth trying again later (throttled, queue full, no bind...). Nothing reached the SMSC or it refused. */
-    record Transient(FailureCategory category, String reason) implements SubmitOutcome {
-    }
+    record Transient(FailureCategory category, String reason) implements SubmitOutcome {}
 
     /** Refused for good (invalid destination, rejected...). */
-    record Permanent(FailureCategory category, String reason) implements SubmitOutcome {
-    }
+    record Permanent(FailureCategory category, String reason) implements SubmitOutcome {}
 
     /** The PDU left but no answer came: the SMSC may or may not have the message. Never resent automatically. */
-    record Uncertain(String reason) implements SubmitOutcome {
-    }
+    record Uncertain(String reason) implements SubmitOutcome {}
 }

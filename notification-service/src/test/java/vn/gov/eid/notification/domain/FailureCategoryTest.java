@@ -7,20 +7,21 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** The decisions taken on a failure category instead of on the text of lastError. */
 class FailureCategoryTest {
 
     private static Set<FailureCategory> where(java.util.function.Predicate<FailureCategory> p) {
-        return Arrays.stream(FailureCategory.values()).filter(p)
+        return Arrays.stream(FailureCategory.values())
+                .filter(p)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(FailureCategory.class)));
     }
 
     @Test
     void onlyAnUnknownOrInterruptedSubmitMayHaveReachedTheCitizen() {
-        assertEquals(EnumSet.of(FailureCategory.SUBMIT_OUTCOME_UNKNOWN, FailureCategory.SUBMIT_INTERRUPTED),
+        assertEquals(
+                EnumSet.of(FailureCategory.SUBMIT_OUTCOME_UNKNOWN, FailureCategory.SUBMIT_INTERRUPTED),
                 where(FailureCategory::mayHaveBeenSent));
     }
 

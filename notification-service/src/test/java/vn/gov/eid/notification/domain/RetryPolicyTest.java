@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-
 import org.junit.jupiter.api.Test;
 
 /** The retry schedule: delays doubled from the initial one up to the cap, with jitter; attempt and age limits. */
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofHours(1), Duration.ofSeconds(2),
-            Duration.ofMinutes(5));
+    private final RetryPolicy policy =
+            new RetryPolicy(5, Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     /** Draws the given end of the jitter range and remembers the bounds it was asked for. */
     private static final class FixedJitter implements RandomGenerator {

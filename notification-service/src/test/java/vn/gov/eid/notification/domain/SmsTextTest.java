@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,10 +74,12 @@ class SmsTextTest {
 
     @Test
     void initialCredentialTextIsTheContractText() {
-        String text = SmsText.render(Purpose.INITIAL_CREDENTIAL, "001203012345", Map.of("fullName", " NGUYEN VAN AN "),
-                "Tmp9x@Q2");
-        assertEquals("Tai khoan dinh danh dien tu cua NGUYEN VAN AN da duoc tao. Ten dang nhap: 001203012345."
-                + " Mat khau tam thoi: Tmp9x@Q2 . Doi mat khau khi dang nhap lan dau.", text);
+        String text = SmsText.render(
+                Purpose.INITIAL_CREDENTIAL, "001203012345", Map.of("fullName", " NGUYEN VAN AN "), "Tmp9x@Q2");
+        assertEquals(
+                "Tai khoan dinh danh dien tu cua NGUYEN VAN AN da duoc tao. Ten dang nhap: 001203012345."
+                        + " Mat khau tam thoi: Tmp9x@Q2 . Doi mat khau khi dang nhap lan dau.",
+                text);
         SmsText.Encoded e = SmsText.encode(text);
         assertEquals("GSM7", e.encoding());
         assertEquals(1, e.segments(), "a normal name fits one segment (" + text.length() + " septets)");
@@ -87,12 +88,15 @@ class SmsTextTest {
     @Test
     void everyPurposeHasItsText() {
         Map<String, String> params = Map.of("fullName", "LE THI HOA", "level", "2");
-        assertEquals("Mat khau tai khoan dinh danh dien tu 001203012345 da duoc cap lai. Mat khau tam thoi: P@ss1234"
+        assertEquals(
+                "Mat khau tai khoan dinh danh dien tu 001203012345 da duoc cap lai. Mat khau tam thoi: P@ss1234"
                         + " . Doi mat khau khi dang nhap.",
                 SmsText.render(Purpose.CREDENTIAL_RESET, "001203012345", params, "P@ss1234"));
-        assertEquals("Tai khoan dinh danh dien tu cua LE THI HOA (001203012345) da duoc nang len muc 2.",
+        assertEquals(
+                "Tai khoan dinh danh dien tu cua LE THI HOA (001203012345) da duoc nang len muc 2.",
                 SmsText.render(Purpose.UPGRADE_NOTICE, "001203012345", Map.of("fullName", "LE THI HOA"), null));
-        assertEquals("So dien thoai nay da duoc gan voi tai khoan dinh danh dien tu 001203012345. Neu khong phai ban"
+        assertEquals(
+                "So dien thoai nay da duoc gan voi tai khoan dinh danh dien tu 001203012345. Neu khong phai ban"
                         + " yeu cau, hay lien he co quan Cong an.",
                 SmsText.render(Purpose.PHONE_LINKED, "001203012345", Map.of(), null));
     }
@@ -101,10 +105,14 @@ class SmsTextTest {
     void aPurposeThatCarriesAPasswordRefusesToRenderWithoutOne() {
         for (Purpose p : Purpose.values()) {
             if (p.carriesPassword()) {
-                assertThrows(IllegalArgumentException.class,
-                        () -> SmsText.render(p, "001203012345", Map.of("fullName", "A"), null), p.name());
-                assertThrows(IllegalArgumentException.class,
-                        () -> SmsText.render(p, "001203012345", Map.of("fullName", "A"), ""), p.name());
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SmsText.render(p, "001203012345", Map.of("fullName", "A"), null),
+                        p.name());
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SmsText.render(p, "001203012345", Map.of("fullName", "A"), ""),
+                        p.name());
             }
         }
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import vn.gov.eid.notification.domain.Purpose;
 
 /** What the intake refuses; the reason is what the consumer's dead-letter record carries. */
@@ -39,14 +37,17 @@ class NewSmsTest {
     @Test
     void anIdNumberOtherThanTwelveDigitsIsRefused() {
         for (String pid : new String[] {null, "12345678901", "1234567890123", "12345678901x"}) {
-            assertEquals("SMS request without a 12-digit personalIdNumber",
-                    refusal(() -> new NewSms(ID, pid, Purpose.PHONE_LINKED, "+84", null, "j")), pid);
+            assertEquals(
+                    "SMS request without a 12-digit personalIdNumber",
+                    refusal(() -> new NewSms(ID, pid, Purpose.PHONE_LINKED, "+84", null, "j")),
+                    pid);
         }
     }
 
     @Test
     void aMissingMaskedPhoneIsRefused() {
-        assertEquals("SMS request without phoneMasked",
+        assertEquals(
+                "SMS request without phoneMasked",
                 refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, " ", null, "j")));
     }
 }

@@ -1,7 +1,7 @@
 package vn.gov.eid.platform.cloudevents;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -21,8 +21,13 @@ public record CloudEvent(String id, String type, String source, String time, Str
             throw new IllegalArgumentException("record at " + record.topic() + "/" + record.partition() + "@"
                     + record.offset() + " is not a binary-mode CloudEvent (ce_id or ce_type missing)");
         }
-        return new CloudEvent(id, type, header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.TIME),
-                record.key(), record.value());
+        return new CloudEvent(
+                id,
+                type,
+                header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.TIME),
+                record.key(),
+                record.value());
     }
 
     /** Binds the JSON data to a type; a malformed payload is an IllegalArgumentException. */
@@ -30,8 +35,10 @@ public record CloudEvent(String id, String type, String source, String time, Str
         try {
             return mapper.readValue(data, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("data of CloudEvent " + id + " (" + this.type + ") is not a valid "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "data of CloudEvent " + id + " (" + this.type + ") is not a valid " + type.getSimpleName() + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -9,6 +9,5 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Thread factories for background workers: daemon threads (they never hold a JVM open) with readable names. */
 public final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     /** Every thread gets exactly this name (for single-thread executors). */
     public static ThreadFactory named(String name) {

@@ -10,8 +10,7 @@ import java.util.Base64;
 /** Reads the DER body of a PEM block given inline (from an env variable), as a file path, or as a classpath: location. */
 public final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /**
      * @throws IllegalStateException when nothing is configured, the location cannot be read or holds no such block
@@ -39,14 +38,16 @@ public final class Pem {
         try {
             if (location.startsWith("classpath:")) {
                 String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("key not found on the classpath: " + location);
                     }
                     return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
                 }
             }
-            return Files.readString(Path.of(location.startsWith("file:") ? location.substring(5) : location),
+            return Files.readString(
+                    Path.of(location.startsWith("file:") ? location.substring(5) : location),
                     StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read key " + location + ": " + e.getMessage(), e);

@@ -10,10 +10,10 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -24,8 +24,7 @@ public final class Sealing {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    private Sealing() {
-    }
+    private Sealing() {}
 
     /** JSON-serialises the value and encrypts it to the recipient's public RSA key. */
     public static String seal(Object value, PublicKey recipient) {
@@ -46,8 +45,8 @@ public final class Sealing {
     public static <T> T open(String compactJwe, PrivateKey key, Class<T> type) {
         try {
             JsonWebEncryption jwe = new JsonWebEncryption();
-            jwe.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    KeyManagementAlgorithmIdentifiers.RSA_OAEP_256));
+            jwe.setAlgorithmConstraints(new AlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT, KeyManagementAlgorithmIdentifiers.RSA_OAEP_256));
             jwe.setContentEncryptionAlgorithmConstraints(new AlgorithmConstraints(
                     AlgorithmConstraints.ConstraintType.PERMIT, ContentEncryptionAlgorithmIdentifiers.AES_256_GCM));
             jwe.setCompactSerialization(compactJwe);
@@ -62,7 +61,8 @@ public final class Sealing {
     /** Reads an RSA public key (PEM, "PUBLIC KEY") from a file path or a classpath: location. */
     public static PublicKey publicKey(String location) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Pem.body(location, "PUBLIC KEY")));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Pem.body(location, "PUBLIC KEY")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("not an RSA public key: " + location, e);
         }
@@ -71,10 +71,10 @@ public final class Sealing {
     /** Reads an RSA private key (PEM, PKCS#8 "PRIVATE KEY") from a file path or a classpath: location. */
     public static PrivateKey privateKey(String location) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.body(location, "PRIVATE KEY")));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Pem.body(location, "PRIVATE KEY")));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("not an RSA PKCS#8 private key: " + location, e);
         }
     }
-
 }

@@ -28,8 +28,8 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
         // A concurrent duplicate blocks on the primary key until the first commits, then inserts nothing.
-        int inserted = em.createNativeQuery("insert into inbox_message (consumer, event_id) values (?1, ?2) "
-                        + "on conflict do nothing")
+        int inserted = em.createNativeQuery(
+                        "insert into inbox_message (consumer, event_id) values (?1, ?2) " + "on conflict do nothing")
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate();
@@ -44,7 +44,8 @@ public class Inbox {
      * @throws IllegalArgumentException when the record is not a CloudEvent (the consumer's failure strategy applies)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<CloudEvent> accept(String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
+    public Optional<CloudEvent> accept(
+            String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
         CloudEvent event = CloudEvent.from(record);
         if (!firstDelivery(consumer, event.id())) {
             Log.debugf("%s: event %s already processed; skipped", consumer, event.id());

@@ -70,8 +70,8 @@ class OutboxProducer {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            KafkaProducer<String, String> created = new KafkaProducer<>(properties(), new StringSerializer(),
-                    new StringSerializer());
+            KafkaProducer<String, String> created =
+                    new KafkaProducer<>(properties(), new StringSerializer(), new StringSerializer());
             try {
                 created.initTransactions();
             } catch (RuntimeException e) {

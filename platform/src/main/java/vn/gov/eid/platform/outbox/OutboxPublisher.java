@@ -34,25 +34,29 @@ class OutboxPublisher {
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK).getSingleResult();
+                    .setParameter(1, RELAY_LOCK)
+                    .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, topic, event_key, event_type, payload::text, created_at "
-                            + "from outbox_event where published_at is null order by seq limit ?1")
+            List<Object[]> rows = em.createNativeQuery(
+                            "select id, topic, event_key, event_type, payload::text, created_at "
+                                    + "from outbox_event where published_at is null order by seq limit ?1")
                     .setParameter(1, config.batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
             List<OutboxRow> batch = rows.stream().map(OutboxRow::of).toList();
-            if (!producer.sendAtomically(batch.stream().map(row -> row.toRecord(config.source())).toList())) {
+            if (!producer.sendAtomically(
+                    batch.stream().map(row -> row.toRecord(config.source())).toList())) {
                 return 0;
             }
             List<UUID> ids = batch.stream().map(OutboxRow::id).toList();
             em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
-                    .setParameter("ids", ids).executeUpdate();
+                    .setParameter("ids", ids)
+                    .executeUpdate();
             return ids.size();
         });
     }

@@ -24,17 +24,22 @@ public class OutboxPurge {
      * @return how many rows it deleted
      */
     public int purgePublished() {
-        int deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "delete from outbox_event where published_at is not null and published_at < now() - cast(?1 as interval)")
-                .setParameter(1, config.retention().toSeconds() + " seconds")
-                .executeUpdate());
+        int deleted = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "delete from outbox_event where published_at is not null and published_at < now() - cast(?1 as interval)")
+                        .setParameter(1, config.retention().toSeconds() + " seconds")
+                        .executeUpdate());
         if (deleted > 0) {
             Log.infof("outbox: purged %d published event(s) older than %s", deleted, config.retention());
         }
         return deleted;
     }
 
-    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1h",
+            delay = 1,
+            delayUnit = TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeHourly() {
         purgePublished();
     }

@@ -14,10 +14,11 @@ record OutboxRow(UUID id, String topic, String key, String type, String payload,
 
     /** From a row of {@code select id, topic, event_key, event_type, payload::text, created_at}. */
     static OutboxRow of(Object[] row) {
-        Instant created = row[5] instanceof OffsetDateTime odt ? odt.toInstant()
+        Instant created = row[5] instanceof OffsetDateTime odt
+                ? odt.toInstant()
                 : row[5] instanceof Instant in ? in : Instant.now();
-        return new OutboxRow((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                created);
+        return new OutboxRow(
+                (UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4], created);
     }
 
     /** The record with the event id as ce_id and the row's time as ce_time; {@code source} becomes ce_source. */
@@ -27,7 +28,10 @@ record OutboxRow(UUID id, String topic, String key, String type, String payload,
         header(record, CloudEventHeaders.ID, id.toString());
         header(record, CloudEventHeaders.SOURCE, source);
         header(record, CloudEventHeaders.TYPE, type);
-        header(record, CloudEventHeaders.TIME, createdAt.atOffset(ZoneOffset.UTC).toString());
+        header(
+                record,
+                CloudEventHeaders.TIME,
+                createdAt.atOffset(ZoneOffset.UTC).toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
         return record;
     }

@@ -34,16 +34,23 @@ class OutboxTopics {
         }
         List<String> wanted = config.topics().orElse(List.of());
         if (!wanted.isEmpty()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"))) {
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    "5000",
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    "5000"))) {
                 Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-                List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
+                List<NewTopic> missing = wanted.stream()
+                        .filter(t -> !existing.contains(t))
                         .map(t -> new NewTopic(t, config.topicPartitions(), config.topicReplicationFactor()))
                         .collect(Collectors.toList());
                 if (!missing.isEmpty()) {
                     admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                    Log.infof("outbox relay: created topics %s", missing.stream().map(NewTopic::name).toList());
+                    Log.infof(
+                            "outbox relay: created topics %s",
+                            missing.stream().map(NewTopic::name).toList());
                 }
             } catch (Exception e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

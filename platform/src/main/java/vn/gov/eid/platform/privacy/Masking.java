@@ -3,8 +3,7 @@ package vn.gov.eid.platform.privacy;
 /** Masks personal data for logs, events and responses. */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** "+84912345678" becomes "+84******678": country code and last three digits only. */
     public static String phone(String phone) {
@@ -17,6 +16,8 @@ public final class Masking {
         if (p.length() <= keepStart + keepEnd) {
             return "*".repeat(p.length());
         }
-        return p.substring(0, keepStart) + "*".repeat(p.length() - keepStart - keepEnd) + p.substring(p.length() - keepEnd);
+        return p.substring(0, keepStart)
+                + "*".repeat(p.length() - keepStart - keepEnd)
+                + p.substring(p.length() - keepEnd);
     }
 }

@@ -61,8 +61,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return problem(DomainException.invalid("malformed-body", "Malformed request body",
-                "the body is not valid JSON for this request: " + e.getOriginalMessage()), uri);
+        return problem(
+                DomainException.invalid(
+                        "malformed-body",
+                        "Malformed request body",
+                        "the body is not valid JSON for this request: " + e.getOriginalMessage()),
+                uri);
     }
 
     /**
@@ -73,13 +77,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         String field = path(e);
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(Object::toString)
                     .collect(Collectors.joining(", "));
             return problem(DomainException.violations(List.of(new Violation(field, "must be one of " + allowed))), uri);
         }
-        return problem(DomainException.invalid("malformed-body", "Malformed request body",
-                "the body does not fit this request" + (field.isEmpty() ? "" : " at " + field)), uri);
+        return problem(
+                DomainException.invalid(
+                        "malformed-body",
+                        "Malformed request body",
+                        "the body does not fit this request" + (field.isEmpty() ? "" : " at " + field)),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -88,8 +99,8 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         String code = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        Response.ResponseBuilder builder = Response.fromResponse(respond(status,
-                body(DomainException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
+        Response.ResponseBuilder builder = Response.fromResponse(
+                respond(status, body(DomainException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -99,24 +110,36 @@ public class ProblemMappers {
     }
 
     /** No, an expired, or an invalid token (authentication runs lazily, so its failures reach the mappers). */
-    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.UnauthorizedException.class})
+    @ServerExceptionMapper({
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.UnauthorizedException.class
+    })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(DomainException.unauthenticated("unauthorized", "Unauthorized",
-                "a valid bearer token is required"), uri)).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(problem(
+                        DomainException.unauthenticated(
+                                "unauthorized", "Unauthorized", "a valid bearer token is required"),
+                        uri))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(DomainException.notPermitted("forbidden", "Forbidden", "the token does not grant this action"),
-                uri);
+        return problem(
+                DomainException.notPermitted("forbidden", "Forbidden", "the token does not grant this action"), uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(500, body(DomainException.TYPE_PREFIX + "internal", "Internal error", 500,
-                "the request could not be completed; it has been logged", uri));
+        return respond(
+                500,
+                body(
+                        DomainException.TYPE_PREFIX + "internal",
+                        "Internal error",
+                        500,
+                        "the request could not be completed; it has been logged",
+                        uri));
     }
 
     private static String path(JsonMappingException e) {
@@ -154,8 +177,10 @@ public class ProblemMappers {
     private static String field(ConstraintViolation<?> v) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null && sb.length() > 0) {

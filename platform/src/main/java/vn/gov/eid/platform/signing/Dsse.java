@@ -25,15 +25,12 @@ public final class Dsse {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** One signature of an envelope. */
-    public record Signature(String keyid, String sig) {
-    }
+    public record Signature(String keyid, String sig) {}
 
     /** A DSSE JSON envelope; payload and sig are standard Base64. */
-    public record Envelope(String payload, String payloadType, List<Signature> signatures) {
-    }
+    public record Envelope(String payload, String payloadType, List<Signature> signatures) {}
 
-    private Dsse() {
-    }
+    private Dsse() {}
 
     /** PAE(type, body) = "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body, lengths as ASCII decimal byte counts. */
     public static byte[] pae(String payloadType, byte[] body) {

@@ -16,8 +16,7 @@ import vn.gov.eid.platform.crypto.Pem;
  */
 public final class EventKeys {
 
-    private EventKeys() {
-    }
+    private EventKeys() {}
 
     /** A PKCS#8 "PRIVATE KEY" PEM (text, file path or classpath: location) of an Ed25519 or EC key. */
     public static PrivateKey privateKey(String pemOrLocation) {

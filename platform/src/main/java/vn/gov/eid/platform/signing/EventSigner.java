@@ -32,7 +32,9 @@ public final class EventSigner {
             s.initSign(key);
             s.update(Dsse.pae(Dsse.CLOUDEVENTS_PAYLOAD_TYPE, material));
             Base64.Encoder b64 = Base64.getEncoder();
-            return Dsse.encode(new Dsse.Envelope(b64.encodeToString(material), Dsse.CLOUDEVENTS_PAYLOAD_TYPE,
+            return Dsse.encode(new Dsse.Envelope(
+                    b64.encodeToString(material),
+                    Dsse.CLOUDEVENTS_PAYLOAD_TYPE,
                     List.of(new Dsse.Signature(keyId, b64.encodeToString(s.sign())))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign an event with key " + keyId, e);

@@ -36,8 +36,17 @@ public final class EventVerifier {
     }
 
     /** Context attributes that the extension forbids in {@code signedextattrs}. */
-    private static final Set<String> CORE = Set.of("id", "source", "specversion", "type", "datacontenttype",
-            "dataschema", "subject", "time", "dssematerial", "signedextattrs");
+    private static final Set<String> CORE = Set.of(
+            "id",
+            "source",
+            "specversion",
+            "type",
+            "datacontenttype",
+            "dataschema",
+            "subject",
+            "time",
+            "dssematerial",
+            "signedextattrs");
 
     private final Map<String, PublicKey> keys = new LinkedHashMap<>();
 

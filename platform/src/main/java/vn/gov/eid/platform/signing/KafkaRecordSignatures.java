@@ -22,8 +22,7 @@ public final class KafkaRecordSignatures {
     /** The extension that carries the Kafka record key in the signature. */
     public static final String PARTITIONKEY = "partitionkey";
 
-    private KafkaRecordSignatures() {
-    }
+    private KafkaRecordSignatures() {}
 
     /** Adds the signature headers to a record whose ce_* headers, key and value are final. */
     public static void sign(EventSigner signer, ProducerRecord<String, String> record) {

@@ -20,7 +20,8 @@ public record SignedFields(
         Map<String, String> extensions) {
 
     public SignedFields {
-        extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        extensions =
+                extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         data = data == null ? new byte[0] : data;
     }
 }

@@ -17,10 +17,10 @@ import java.util.Map;
  */
 public final class VerificationMaterial {
 
-    private static final DateTimeFormatter RFC3339_ZULU_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+    private static final DateTimeFormatter RFC3339_ZULU_SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
-    private VerificationMaterial() {
-    }
+    private VerificationMaterial() {}
 
     /**
      * @throws IllegalArgumentException when the time attribute is not an RFC 3339 timestamp

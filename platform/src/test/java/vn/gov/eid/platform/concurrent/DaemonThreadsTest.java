@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Background threads never hold the JVM open and say what they are for. */
 class DaemonThreadsTest {
 
-    private static final Runnable NOTHING = () -> {
-    };
+    private static final Runnable NOTHING = () -> {};
 
     @Test
     void namedThreadsAreDaemonsWithExactlyThatName() {
@@ -32,7 +31,8 @@ class DaemonThreadsTest {
         assertTrue(second.isDaemon());
         assertEquals("sms-dispatch-1", first.getName());
         assertEquals("sms-dispatch-2", second.getName());
-        assertEquals("other-1", DaemonThreads.numbered("other").newThread(NOTHING).getName(), "own counter");
+        assertEquals(
+                "other-1", DaemonThreads.numbered("other").newThread(NOTHING).getName(), "own counter");
     }
 
     @Test

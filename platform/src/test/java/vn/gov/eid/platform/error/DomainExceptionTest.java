@@ -25,8 +25,11 @@ class DomainExceptionTest {
     @Test
     void extensionsAreKeptInTheOrderAdded() {
         DomainException e = DomainException.locked("account-locked", "Account locked", "too many attempts")
-                .with("lockedUntil", "2026-01-01T00:00:00Z").with("attempts", 5);
-        assertEquals(List.of("lockedUntil", "attempts"), new ArrayList<>(e.extensions().keySet()));
+                .with("lockedUntil", "2026-01-01T00:00:00Z")
+                .with("attempts", 5);
+        assertEquals(
+                List.of("lockedUntil", "attempts"),
+                new ArrayList<>(e.extensions().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> e.extensions().put("x", 1), "read-only view");
     }
 
@@ -53,19 +56,23 @@ class DomainExceptionTest {
                 DomainException.Kind.LOCKED, c -> DomainException.locked(c, "t", "d"),
                 DomainException.Kind.RATE_LIMITED, c -> DomainException.rateLimited(c, "t", "d"));
         assertEquals(DomainException.Kind.values().length, factories.size(), "a factory per kind");
-        factories.forEach((kind, factory) -> assertEquals(kind, factory.apply("c").kind()));
+        factories.forEach(
+                (kind, factory) -> assertEquals(kind, factory.apply("c").kind()));
     }
 
     @Test
     void violationsAreAValidationProblemWithACopyOfTheList() {
-        List<Violation> list = new ArrayList<>(List.of(new Violation("name", "must not be blank"),
-                new Violation("personalIdNumber", "must be 12 digits")));
+        List<Violation> list = new ArrayList<>(List.of(
+                new Violation("name", "must not be blank"), new Violation("personalIdNumber", "must be 12 digits")));
         DomainException e = DomainException.violations(list);
         list.clear();
         assertEquals(DomainException.Kind.INVALID, e.kind());
         assertEquals("urn:vn-eid:problem:validation", e.type());
         assertEquals("2 field(s) are invalid", e.detail());
-        assertEquals(List.of(new Violation("name", "must not be blank"),
-                new Violation("personalIdNumber", "must be 12 digits")), e.extensions().get("violations"));
+        assertEquals(
+                List.of(
+                        new Violation("name", "must not be blank"),
+                        new Violation("personalIdNumber", "must be 12 digits")),
+                e.extensions().get("violations"));
     }
 }

@@ -20,8 +20,9 @@ class OutboxRowTest {
     @Test
     void rowBecomesBinaryModeCloudEvent() {
         OffsetDateTime created = OffsetDateTime.of(2026, 3, 1, 15, 4, 5, 123_000_000, ZoneOffset.ofHours(7));
-        OutboxRow row = OutboxRow.of(new Object[] {ID, "identity.accounts.v1", "001203000001",
-                "vn.gov.eid.identity.account-created.v1", "{\"n\":1}", created});
+        OutboxRow row = OutboxRow.of(new Object[] {
+            ID, "identity.accounts.v1", "001203000001", "vn.gov.eid.identity.account-created.v1", "{\"n\":1}", created
+        });
         ProducerRecord<String, String> record = row.toRecord("/eid/identity-service");
 
         assertEquals("identity.accounts.v1", record.topic());

@@ -36,29 +36,32 @@ class KafkaRecordSignaturesTest {
         return r;
     }
 
-    private static ConsumerRecord<String, String> received(ProducerRecord<String, String> sent, String key,
-            String value, String droppedHeader) {
+    private static ConsumerRecord<String, String> received(
+            ProducerRecord<String, String> sent, String key, String value, String droppedHeader) {
         RecordHeaders headers = new RecordHeaders();
         for (Header h : sent.headers()) {
             if (!h.key().equals(droppedHeader)) {
                 headers.add(h.key(), h.value());
             }
         }
-        return new ConsumerRecord<>(sent.topic(), 0, 42L, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers,
-                Optional.empty());
+        return new ConsumerRecord<>(
+                sent.topic(), 0, 42L, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers, Optional.empty());
     }
 
     @Test
     void aSignedRecordVerifiesAsReceived() {
         ProducerRecord<String, String> sent = signed("001203012345", "{\"dossierId\":\"d-1\"}");
-        assertTrue(KafkaRecordSignatures.verify(VERIFIER, received(sent, sent.key(), sent.value(), null)).verified());
+        assertTrue(KafkaRecordSignatures.verify(VERIFIER, received(sent, sent.key(), sent.value(), null))
+                .verified());
     }
 
     @Test
     void theSameRecordUnderAnotherKeyIsRejected() {
         ProducerRecord<String, String> sent = signed("001203012345", "{}");
-        assertEquals(Reason.MODIFIED,
-                KafkaRecordSignatures.verify(VERIFIER, received(sent, "079203000001", sent.value(), null)).reason());
+        assertEquals(
+                Reason.MODIFIED,
+                KafkaRecordSignatures.verify(VERIFIER, received(sent, "079203000001", sent.value(), null))
+                        .reason());
     }
 
     @Test
@@ -72,10 +75,17 @@ class KafkaRecordSignaturesTest {
     @Test
     void strippedSignatureHeadersAreRejected() {
         ProducerRecord<String, String> sent = signed("001203012345", "{}");
-        assertEquals(Reason.UNSIGNED, KafkaRecordSignatures.verify(VERIFIER,
-                received(sent, sent.key(), sent.value(), KafkaRecordSignatures.DSSEMATERIAL)).reason());
-        assertEquals(Reason.BAD_SIGNED_EXTENSIONS, KafkaRecordSignatures.verify(VERIFIER,
-                received(sent, sent.key(), sent.value(), KafkaRecordSignatures.SIGNEDEXTATTRS)).reason());
+        assertEquals(
+                Reason.UNSIGNED,
+                KafkaRecordSignatures.verify(
+                                VERIFIER, received(sent, sent.key(), sent.value(), KafkaRecordSignatures.DSSEMATERIAL))
+                        .reason());
+        assertEquals(
+                Reason.BAD_SIGNED_EXTENSIONS,
+                KafkaRecordSignatures.verify(
+                                VERIFIER,
+                                received(sent, sent.key(), sent.value(), KafkaRecordSignatures.SIGNEDEXTATTRS))
+                        .reason());
     }
 
     private static byte[] bytes(String s) {

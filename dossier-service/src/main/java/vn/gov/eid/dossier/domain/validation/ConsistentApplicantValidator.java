@@ -33,7 +33,8 @@ public class ConsistentApplicantValidator implements ConstraintValidator<Consist
 
     public static boolean violation(ConstraintValidatorContext context, String field, String message) {
         context.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
-                .addPropertyNode(field).addConstraintViolation();
+                .addPropertyNode(field)
+                .addConstraintViolation();
         return false;
     }
 }

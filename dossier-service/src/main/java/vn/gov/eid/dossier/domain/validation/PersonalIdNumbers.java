@@ -19,18 +19,16 @@ public final class PersonalIdNumbers {
 
     /** Province codes of birth registration, Circular 07/2016/TT-BCA appendix 1. */
     static final Set<String> PROVINCES = Set.of(
-            "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022",
-            "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042",
-            "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066",
-            "067", "068", "070", "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087",
-            "089", "091", "092", "093", "094", "095", "096");
+            "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024",
+            "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045",
+            "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070",
+            "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093",
+            "094", "095", "096");
 
     /** A broken rule: its stable name and an explanation for the officer. */
-    public record Failure(String rule, String message) {
-    }
+    public record Failure(String rule, String message) {}
 
-    private PersonalIdNumbers() {
-    }
+    private PersonalIdNumbers() {}
 
     /** Whether the value has the format of a personal ID number ({@link #FORMAT}). */
     public static boolean wellFormed(String value) {
@@ -46,25 +44,31 @@ public final class PersonalIdNumbers {
         }
         String province = number.substring(0, 3);
         if (!PROVINCES.contains(province)) {
-            failures.add(new Failure("PROVINCE_CODE",
+            failures.add(new Failure(
+                    "PROVINCE_CODE",
                     "rule PROVINCE_CODE: " + province + " is not a province code of Circular 07/2016/TT-BCA"));
         }
         if (dateOfBirth != null && sex != null) {
             int expected = centurySexDigit(dateOfBirth.getYear(), sex);
             int actual = number.charAt(3) - '0';
             if (expected < 0) {
-                failures.add(new Failure("CENTURY_SEX_DIGIT",
+                failures.add(new Failure(
+                        "CENTURY_SEX_DIGIT",
                         "rule CENTURY_SEX_DIGIT: no digit is defined for birth year " + dateOfBirth.getYear()));
             } else if (actual != expected) {
-                failures.add(new Failure("CENTURY_SEX_DIGIT", "rule CENTURY_SEX_DIGIT: the 4th digit is " + actual
-                        + " but a " + sex + " born in " + dateOfBirth.getYear() + " has " + expected));
+                failures.add(new Failure(
+                        "CENTURY_SEX_DIGIT",
+                        "rule CENTURY_SEX_DIGIT: the 4th digit is " + actual + " but a " + sex + " born in "
+                                + dateOfBirth.getYear() + " has " + expected));
             }
         }
         if (dateOfBirth != null) {
             String yy = String.format("%02d", dateOfBirth.getYear() % 100);
             if (!number.substring(4, 6).equals(yy)) {
-                failures.add(new Failure("BIRTH_YEAR_DIGITS", "rule BIRTH_YEAR_DIGITS: digits 5-6 are "
-                        + number.substring(4, 6) + " but the birth year ends in " + yy));
+                failures.add(new Failure(
+                        "BIRTH_YEAR_DIGITS",
+                        "rule BIRTH_YEAR_DIGITS: digits 5-6 are " + number.substring(4, 6)
+                                + " but the birth year ends in " + yy));
             }
         }
         return failures;

@@ -8,12 +8,16 @@ import vn.gov.eid.dossier.domain.IntegratedDocument;
 public class ValidityPeriodValidator implements ConstraintValidator<ValidityPeriod, IntegratedDocument> {
     @Override
     public boolean isValid(IntegratedDocument d, ConstraintValidatorContext context) {
-        if (d == null || d.issueDate() == null || d.expiryDate() == null || d.expiryDate().isAfter(d.issueDate())) {
+        if (d == null
+                || d.issueDate() == null
+                || d.expiryDate() == null
+                || d.expiryDate().isAfter(d.issueDate())) {
             return true;
         }
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                .addPropertyNode("expiryDate").addConstraintViolation();
+                .addPropertyNode("expiryDate")
+                .addConstraintViolation();
         return false;
     }
 }

@@ -53,54 +53,81 @@ public class DossierEvents {
     }
 
     private void lifecycle(String type, Dossier d, Instant at) {
-        outbox.add(config.eventsTopic(), d.personalIdNumber, type,
+        outbox.add(
+                config.eventsTopic(),
+                d.personalIdNumber,
+                type,
                 new LifecycleEvent(d.id.toString(), d.type.name(), d.personalIdNumber, d.status, at.toString()));
     }
 
     private void completed(Dossier d, Instant at) {
         EidRegistration reg = d.eidRegistration;
-        CompletedEvent.Registration registration = reg == null ? null
+        CompletedEvent.Registration registration = reg == null
+                ? null
                 : new CompletedEvent.Registration(
                         Masking.phone(reg.phoneNumber()),
                         Sealing.seal(new SealedContact(reg.phoneNumber(), reg.email()), contactKey),
-                        reg.dependents().stream().map(CompletedEvent.EventDependent::of).toList(),
-                        reg.integratedDocuments().stream().map(CompletedEvent.EventDocument::of).toList());
-        outbox.add(config.eventsTopic(), d.personalIdNumber, EventTypes.DOSSIER_COMPLETED,
-                new CompletedEvent(d.id.toString(), d.type.name(), d.personalIdNumber, d.fullName,
-                        d.dateOfBirth.toString(), d.sex.name(), at.toString(), registration));
+                        reg.dependents().stream()
+                                .map(CompletedEvent.EventDependent::of)
+                                .toList(),
+                        reg.integratedDocuments().stream()
+                                .map(CompletedEvent.EventDocument::of)
+                                .toList());
+        outbox.add(
+                config.eventsTopic(),
+                d.personalIdNumber,
+                EventTypes.DOSSIER_COMPLETED,
+                new CompletedEvent(
+                        d.id.toString(),
+                        d.type.name(),
+                        d.personalIdNumber,
+                        d.fullName,
+                        d.dateOfBirth.toString(),
+                        d.sex.name(),
+                        at.toString(),
+                        registration));
     }
 
     /** Payload of submitted / approved / rejected. */
-    public record LifecycleEvent(String dossierId, String dossierType, String personalIdNumber,
-                                 DossierStatus status, String at) {
-    }
+    public record LifecycleEvent(
+            String dossierId, String dossierType, String personalIdNumber, DossierStatus status, String at) {}
 
     /** The plaintext inside {@code sealedContact}: only identity-service can read it. */
-    public record SealedContact(String phoneNumber, String email) {
-    }
+    public record SealedContact(String phoneNumber, String email) {}
 
     /** Payload of completed: what identity-service needs to create the account, and nothing more. */
-    public record CompletedEvent(String dossierId, String dossierType, String personalIdNumber, String fullName,
-                                 String dateOfBirth, String sex, String completedAt, Registration eidRegistration) {
+    public record CompletedEvent(
+            String dossierId,
+            String dossierType,
+            String personalIdNumber,
+            String fullName,
+            String dateOfBirth,
+            String sex,
+            String completedAt,
+            Registration eidRegistration) {
 
         /** The e-ID registration block, contacts sealed. */
-        public record Registration(String phoneMasked, String sealedContact, List<EventDependent> dependents,
-                                   List<EventDocument> integratedDocuments) {
-        }
+        public record Registration(
+                String phoneMasked,
+                String sealedContact,
+                List<EventDependent> dependents,
+                List<EventDocument> integratedDocuments) {}
 
         /** A dependent as identity-service needs it (no supporting documents). */
-        public record EventDependent(String fullName, String dateOfBirth, String relationship,
-                                     String personalIdNumber) {
+        public record EventDependent(
+                String fullName, String dateOfBirth, String relationship, String personalIdNumber) {
             static EventDependent of(Dependent d) {
-                return new EventDependent(d.fullName(), d.dateOfBirth().toString(), d.relationship(),
-                        d.personalIdNumber());
+                return new EventDependent(
+                        d.fullName(), d.dateOfBirth().toString(), d.relationship(), d.personalIdNumber());
             }
         }
 
         /** An integrated document; only verified ones reach a completed dossier. */
         public record EventDocument(String type, String number, String issueDate, String expiryDate) {
             static EventDocument of(IntegratedDocument d) {
-                return new EventDocument(d.type().name(), d.number(),
+                return new EventDocument(
+                        d.type().name(),
+                        d.number(),
                         d.issueDate() == null ? null : d.issueDate().toString(),
                         d.expiryDate() == null ? null : d.expiryDate().toString());
             }

@@ -15,8 +15,27 @@ import vn.gov.eid.dossier.domain.Sex;
 /** The applicant's constraints: ID number format and structure, plausible birth date (plain JUnit, no Quarkus). */
 class ConsistentApplicantValidatorTest {
     static Applicant applicant(String pid, LocalDate dob, Sex sex, Relative father, Householder householder) {
-        return new Applicant(pid, "Nguyen Van An", null, dob, sex, null, null, null, null, "Viet Nam", null, null,
-                null, null, null, father, null, null, null, householder);
+        return new Applicant(
+                pid,
+                "Nguyen Van An",
+                null,
+                dob,
+                sex,
+                null,
+                null,
+                null,
+                null,
+                "Viet Nam",
+                null,
+                null,
+                null,
+                null,
+                null,
+                father,
+                null,
+                null,
+                null,
+                householder);
     }
 
     static Applicant applicant(String pid, LocalDate dob) {
@@ -39,8 +58,7 @@ class ConsistentApplicantValidatorTest {
     void birthDateInTheFutureIsRefusedAndNotComparedWithTheNumber() {
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         Map<String, List<String>> v = PlainValidation.violations(applicant("001000012345", tomorrow));
-        assertEquals(Map.of("dateOfBirth", List.of("rule BIRTH_DATE_NOT_FUTURE: the birth date is in the future")),
-                v);
+        assertEquals(Map.of("dateOfBirth", List.of("rule BIRTH_DATE_NOT_FUTURE: the birth date is in the future")), v);
     }
 
     @Test
@@ -51,12 +69,17 @@ class ConsistentApplicantValidatorTest {
 
     @Test
     void everyPersonalIdNumberFieldHasTheOneFormatMessage() {
-        Applicant a = applicant("00120301234X", LocalDate.of(2003, 5, 14), Sex.MALE,
+        Applicant a = applicant(
+                "00120301234X",
+                LocalDate.of(2003, 5, 14),
+                Sex.MALE,
                 new Relative("Nguyen Van Ba", "12345", "Viet Nam"),
                 new Householder("Nguyen Van Ba", "1234567890123", "FATHER"));
-        assertEquals(Map.of(
-                "father.personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE),
-                "householder.personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE),
-                "personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE)), PlainValidation.violations(a));
+        assertEquals(
+                Map.of(
+                        "father.personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE),
+                        "householder.personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE),
+                        "personalIdNumber", List.of(PersonalIdNumbers.FORMAT_MESSAGE)),
+                PlainValidation.violations(a));
     }
 }

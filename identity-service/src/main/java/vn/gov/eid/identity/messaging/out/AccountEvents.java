@@ -25,39 +25,48 @@ import vn.gov.eid.platform.privacy.Masking;
 public class AccountEvents {
 
     /** Why an SMS is sent; notification-service picks the text by it. */
-    public enum SmsPurpose { INITIAL_CREDENTIAL, CREDENTIAL_RESET, UPGRADE_NOTICE, PHONE_LINKED }
+    public enum SmsPurpose {
+        INITIAL_CREDENTIAL,
+        CREDENTIAL_RESET,
+        UPGRADE_NOTICE,
+        PHONE_LINKED
+    }
 
     /** Data of vn.gov.eid.account.created.v1. */
-    public record AccountCreated(String personalIdNumber, int level, String status, String dossierId, Instant createdAt) {
-    }
+    public record AccountCreated(
+            String personalIdNumber, int level, String status, String dossierId, Instant createdAt) {}
 
     /** Data of vn.gov.eid.account.activated.v1. */
-    public record AccountActivated(String personalIdNumber, int level, String status, Instant activatedAt) {
-    }
+    public record AccountActivated(String personalIdNumber, int level, String status, Instant activatedAt) {}
 
     /** Data of vn.gov.eid.account.locked.v1; lockedUntil is null for an operator's lock. */
-    public record AccountLocked(String personalIdNumber, int level, String status, String cause, Instant lockedUntil,
-            Instant at) {
-    }
+    public record AccountLocked(
+            String personalIdNumber, int level, String status, String cause, Instant lockedUntil, Instant at) {}
 
     /** Data of vn.gov.eid.account.unlocked.v1 and vn.gov.eid.account.credential-reset.v1. */
-    public record AccountChanged(String personalIdNumber, int level, String status, Instant at) {
-    }
+    public record AccountChanged(String personalIdNumber, int level, String status, Instant at) {}
 
     /** Data of vn.gov.eid.sms.requested.v1. */
-    public record SmsRequested(String requestId, String personalIdNumber, String purpose, String phoneMasked,
-            Map<String, String> templateParams, String sealed) {
-    }
+    public record SmsRequested(
+            String requestId,
+            String personalIdNumber,
+            String purpose,
+            String phoneMasked,
+            Map<String, String> templateParams,
+            String sealed) {}
 
     /** Data of vn.gov.eid.account.upgraded.v1. */
-    public record AccountUpgraded(String personalIdNumber, int previousLevel, int level, String status, String dossierId,
-            Instant upgradedAt) {
-    }
+    public record AccountUpgraded(
+            String personalIdNumber,
+            int previousLevel,
+            int level,
+            String status,
+            String dossierId,
+            Instant upgradedAt) {}
 
     /** Plaintext of the sealed part of an SMS request; only notification-service can read it. No password: omitted. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record SmsSecret(String phoneNumber, String password) {
-    }
+    public record SmsSecret(String phoneNumber, String password) {}
 
     @Inject
     Outbox outbox;
@@ -74,37 +83,60 @@ public class AccountEvents {
     }
 
     public void created(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_CREATED,
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_CREATED,
                 new AccountCreated(a.personalIdNumber, a.level, a.status.name(), a.dossierId, a.createdAt));
     }
 
     public void activated(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_ACTIVATED,
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_ACTIVATED,
                 new AccountActivated(a.personalIdNumber, a.level, a.status.name(), a.activatedAt));
     }
 
     public void lockedAfterFailures(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_LOCKED,
-                new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_LOCKED,
+                new AccountLocked(
+                        a.personalIdNumber, a.level, a.status.name(), "FAILED_LOGINS", a.lockedUntil, a.updatedAt));
     }
 
     public void upgraded(CitizenAccount a, int previousLevel) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_UPGRADED,
-                new AccountUpgraded(a.personalIdNumber, previousLevel, a.level, a.status.name(), a.dossierId, a.updatedAt));
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_UPGRADED,
+                new AccountUpgraded(
+                        a.personalIdNumber, previousLevel, a.level, a.status.name(), a.dossierId, a.updatedAt));
     }
 
     public void lockedByOperator(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_LOCKED,
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_LOCKED,
                 new AccountLocked(a.personalIdNumber, a.level, a.status.name(), "OPERATOR", null, a.updatedAt));
     }
 
     public void unlocked(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_UNLOCKED,
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_UNLOCKED,
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
     public void credentialReset(CitizenAccount a) {
-        outbox.add(config.topics().accounts(), a.personalIdNumber, EventTypes.ACCOUNT_CREDENTIAL_RESET,
+        outbox.add(
+                config.topics().accounts(),
+                a.personalIdNumber,
+                EventTypes.ACCOUNT_CREDENTIAL_RESET,
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
@@ -117,9 +149,17 @@ public class AccountEvents {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fullName", asciiUpper(a.fullName));
         String sealed = Sealing.seal(new SmsSecret(a.phone, password), smsKey);
-        outbox.add(config.topics().smsRequests(), a.personalIdNumber, EventTypes.SMS_REQUESTED,
-                new SmsRequested(requestId.toString(), a.personalIdNumber, purpose.name(), Masking.phone(a.phone),
-                        params, sealed));
+        outbox.add(
+                config.topics().smsRequests(),
+                a.personalIdNumber,
+                EventTypes.SMS_REQUESTED,
+                new SmsRequested(
+                        requestId.toString(),
+                        a.personalIdNumber,
+                        purpose.name(),
+                        Masking.phone(a.phone),
+                        params,
+                        sealed));
         return requestId;
     }
 

@@ -13,7 +13,8 @@ class DossierCompletedTest {
 
     @Test
     void theExampleEventBecomesARegistration() throws Exception {
-        String json = Files.readString(Path.of("..", "contracts", "events", "vn.gov.eid.dossier.completed.v1.example.json"));
+        String json =
+                Files.readString(Path.of("..", "contracts", "events", "vn.gov.eid.dossier.completed.v1.example.json"));
         DossierCompleted dossier = new ObjectMapper().readValue(json, DossierCompleted.class);
         DossierRegistration r = dossier.registration();
         assertEquals("7d0c9a4e-2b1f-4c55-9e0a-3f1b2c3d4e5f", r.dossierId());

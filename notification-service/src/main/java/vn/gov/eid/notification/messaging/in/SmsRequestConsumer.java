@@ -1,16 +1,13 @@
 package vn.gov.eid.notification.messaging.in;
 
-import java.util.Set;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.gov.eid.notification.messaging.EventTypes;
 import vn.gov.eid.notification.service.SmsIntake;
 import vn.gov.eid.platform.inbox.Inbox;
@@ -39,6 +36,7 @@ public class SmsRequestConsumer {
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.accept(CONSUMER, record, Set.of(EventTypes.SMS_REQUESTED))
-                .ifPresent(event -> intake.accept(event.dataAs(mapper, SmsRequested.class).toNewSms()));
+                .ifPresent(event ->
+                        intake.accept(event.dataAs(mapper, SmsRequested.class).toNewSms()));
     }
 }

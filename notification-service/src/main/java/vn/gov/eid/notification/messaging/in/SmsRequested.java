@@ -1,10 +1,8 @@
 package vn.gov.eid.notification.messaging.in;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.service.NewSms;
 
@@ -12,8 +10,13 @@ import vn.gov.eid.notification.service.NewSms;
  * Data of a {@code vn.gov.eid.sms.requested.v1} event (docs/contracts.md); the secret part stays sealed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SmsRequested(UUID requestId, String personalIdNumber, Purpose purpose, String phoneMasked,
-                           Map<String, String> templateParams, String sealed) {
+public record SmsRequested(
+        UUID requestId,
+        String personalIdNumber,
+        Purpose purpose,
+        String phoneMasked,
+        Map<String, String> templateParams,
+        String sealed) {
 
     /** The request for the intake; throws IllegalArgumentException (with the reason) when it cannot become one. */
     public NewSms toNewSms() {

@@ -1,9 +1,8 @@
 package vn.gov.eid.notification.messaging.out;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.messaging.EventTypes;
@@ -24,15 +23,38 @@ public class SmsEvents {
 
     /** The message's current state, with the reason of a failure (null otherwise). */
     public void statusChanged(SmsMessage m, String reason) {
-        outbox.add(config.statusTopic(), m.personalIdNumber, EventTypes.SMS_STATUS_CHANGED,
-                new SmsStatusChanged(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.state.name(),
-                        m.phoneMasked, m.smscMessageId, m.attempts, reason, m.updatedAt));
+        outbox.add(
+                config.statusTopic(),
+                m.personalIdNumber,
+                EventTypes.SMS_STATUS_CHANGED,
+                new SmsStatusChanged(
+                        m.id,
+                        m.requestId,
+                        m.personalIdNumber,
+                        m.purpose.name(),
+                        m.state.name(),
+                        m.phoneMasked,
+                        m.smscMessageId,
+                        m.attempts,
+                        reason,
+                        m.updatedAt));
     }
 
     /** A message that ended FAILED or EXPIRED, with the reason, on the dead-letter topic. */
     public void deadLettered(SmsMessage m, String reason, Instant at) {
-        outbox.add(config.deadLetterTopic(), m.personalIdNumber, EventTypes.SMS_DEAD_LETTERED,
-                new SmsDeadLettered(m.id, m.requestId, m.personalIdNumber, m.purpose.name(), m.phoneMasked,
-                        m.state.name(), m.attempts, reason, at));
+        outbox.add(
+                config.deadLetterTopic(),
+                m.personalIdNumber,
+                EventTypes.SMS_DEAD_LETTERED,
+                new SmsDeadLettered(
+                        m.id,
+                        m.requestId,
+                        m.personalIdNumber,
+                        m.purpose.name(),
+                        m.phoneMasked,
+                        m.state.name(),
+                        m.attempts,
+                        reason,
+                        at));
     }
 }

@@ -1,5 +1,4 @@
 package vn.gov.eid.testsupport.layering.bad.rest;
 
 /** Fixture: an HTTP view. */
-public record CitizenView(String pid) {
-}
+public record CitizenView(String pid) {}
