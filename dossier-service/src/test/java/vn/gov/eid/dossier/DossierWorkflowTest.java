@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.eid.dossier.DossierApi.BASE;
 import static vn.gov.eid.dossier.DossierApi.TOPIC;
 import static vn.gov.eid.dossier.DossierApi.act;
@@ -32,6 +33,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.signing.EventVerifier;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
 import vn.gov.eid.testsupport.TestKafka;
 import vn.gov.eid.testsupport.TestKeys;
 
@@ -106,7 +109,23 @@ class DossierWorkflowTest {
         // Only identity-service's contact key opens the contact data.
         Map<?, ?> contact = Sealing.open(
                 reg.get("sealedContact").asText(), TestKeys.contactKeyPair().getPrivate(), Map.class);
-        assertEquals(Map.of("phoneNumber", "+84912345678", "email", "an@example.vn"), contact);
+        assertEquals(
+                Map.of(
+                        "phoneNumber",
+                        "+84912345678",
+                        "email",
+                        "an@example.vn",
+                        "personalIdNumber",
+                        pid,
+                        "dossierId",
+                        id),
+                contact);
+        // Signed by dossier-service's event key, over headers, key and value.
+        assertTrue(KafkaRecordSignatures.verify(
+                        new EventVerifier(
+                                List.of(TestKeys.eventKeyPair("DOSSIER").getPublic())),
+                        completed)
+                .verified());
         for (ConsumerRecord<String, String> r : mine) {
             assertFalse(r.value().contains("912345678"), "phone in clear on the topic: " + r.value());
             assertFalse(r.value().contains("an@example.vn"), "email in clear on the topic: " + r.value());

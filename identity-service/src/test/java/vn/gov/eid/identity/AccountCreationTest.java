@@ -91,8 +91,8 @@ class AccountCreationTest {
         String pid = newPersonalId();
         String eventId = UUID.randomUUID().toString();
         String data = completedDossier(pid, "Tran Thi Binh", newPhone(), "binh@example.vn");
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
+        sendDossierEvent(pid, COMPLETED, eventId, data);
+        sendDossierEvent(pid, COMPLETED, eventId, data);
         awaitAccount(pid);
         awaitConsumed(DOSSIER_TOPIC);
 
@@ -101,14 +101,13 @@ class AccountCreationTest {
 
         // A later dossier moves the phone; replaying the first event afterwards must not move it back.
         String laterPhone = newPhone();
-        TestKafka.sendCloudEvent(
-                DOSSIER_TOPIC,
+        sendDossierEvent(
                 pid,
                 COMPLETED,
                 UUID.randomUUID().toString(),
                 completedDossier(pid, "Tran Thi Binh", laterPhone, "binh@example.vn"));
         awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2);
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, eventId, data);
+        sendDossierEvent(pid, COMPLETED, eventId, data);
         awaitConsumed(DOSSIER_TOPIC);
         List<ConsumerRecord<String, String>> sms = records(SMS_TOPIC, pid);
         assertEquals(2, sms.size(), "the replayed event was processed again");
@@ -178,8 +177,7 @@ class AccountCreationTest {
     @Test
     void dossierWithoutEidRegistrationCreatesNoAccount() {
         String pid = newPersonalId();
-        TestKafka.sendCloudEvent(
-                DOSSIER_TOPIC, pid, COMPLETED, UUID.randomUUID().toString(), dossier(pid, "Le Van Cuong", null));
+        sendDossierEvent(pid, COMPLETED, UUID.randomUUID().toString(), dossier(pid, "Le Van Cuong", null));
         awaitConsumed(DOSSIER_TOPIC);
 
         given().auth()
@@ -195,14 +193,13 @@ class AccountCreationTest {
     @Test
     void unknownEventTypesAreIgnoredAndUnreadableOnesDeadLettered() {
         String pid = newPersonalId();
-        TestKafka.sendCloudEvent(
-                DOSSIER_TOPIC,
+        sendDossierEvent(
                 pid,
                 "vn.gov.eid.dossier.submitted.v1",
                 UUID.randomUUID().toString(),
                 "{\"dossierId\":\"x\",\"personalIdNumber\":\"" + pid + "\",\"status\":\"SUBMITTED\"}");
         String badId = UUID.randomUUID().toString();
-        TestKafka.sendCloudEvent(DOSSIER_TOPIC, pid, COMPLETED, badId, "{not json");
+        sendDossierEvent(pid, COMPLETED, badId, "{not json");
         List<ConsumerRecord<String, String>> dead = Fixtures.awaitDeadLetter(pid, badId);
         assertEquals(1, dead.size());
         awaitConsumed(DOSSIER_TOPIC);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import vn.gov.eid.platform.crypto.Sealing;
+import vn.gov.eid.platform.signing.EventSigner;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
 import vn.gov.eid.testsupport.TestKafka;
 import vn.gov.eid.testsupport.TestKeys;
 import vn.gov.eid.testsupport.TestTokens;
@@ -35,6 +39,7 @@ final class Fixtures {
     static final String ACCOUNTS_TOPIC = "identity.accounts.v1";
     static final String SMS_TOPIC = "notification.sms-requests.v1";
     static final String COMPLETED = "vn.gov.eid.dossier.completed.v1";
+    static final String DOSSIER_SOURCE = "/eid/dossier-service";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,22 +57,38 @@ final class Fixtures {
 
     /** The JSON data of a completed dossier with an e-ID registration sealed to identity-service's contact key. */
     static String completedDossier(String pid, String fullName, String phone, String email) {
+        String dossierId = UUID.randomUUID().toString();
+        return dossier(pid, fullName, registration(sealedContact(phone, email, pid, dossierId), phone), dossierId);
+    }
+
+    /** Contact data sealed as dossier-service seals it: bound to the citizen and the dossier it travels in. */
+    static String sealedContact(String phone, String email, String pid, String dossierId) {
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("phoneNumber", phone);
         contact.put("email", email);
+        contact.put("personalIdNumber", pid);
+        contact.put("dossierId", dossierId);
+        return Sealing.seal(contact, TestKeys.contactKeyPair().getPublic());
+    }
+
+    static Map<String, Object> registration(String sealedContact, String phone) {
         Map<String, Object> reg = new LinkedHashMap<>();
         reg.put(
                 "phoneMasked",
                 phone.substring(0, 3) + "*".repeat(phone.length() - 6) + phone.substring(phone.length() - 3));
-        reg.put("sealedContact", Sealing.seal(contact, TestKeys.contactKeyPair().getPublic()));
+        reg.put("sealedContact", sealedContact);
         reg.put("dependents", List.of());
         reg.put("integratedDocuments", List.of());
-        return dossier(pid, fullName, reg);
+        return reg;
     }
 
     static String dossier(String pid, String fullName, Map<String, Object> eidRegistration) {
+        return dossier(pid, fullName, eidRegistration, UUID.randomUUID().toString());
+    }
+
+    static String dossier(String pid, String fullName, Map<String, Object> eidRegistration, String dossierId) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("dossierId", UUID.randomUUID().toString());
+        d.put("dossierId", dossierId);
         d.put("dossierType", "ISSUE");
         d.put("personalIdNumber", pid);
         d.put("fullName", fullName);
@@ -82,11 +103,22 @@ final class Fixtures {
         }
     }
 
+    /** Sends a dossier event as dossier-service publishes it: from its source, signed with its event key. */
+    static void sendDossierEvent(String pid, String ceType, String ceId, String data) {
+        TestKafka.sendCloudEvent(
+                DOSSIER_TOPIC, pid, ceType, ceId, data, DOSSIER_SOURCE, Fixtures::signAsDossierService);
+    }
+
+    static ProducerRecord<String, String> signAsDossierService(ProducerRecord<String, String> record) {
+        KeyPair keys = TestKeys.eventKeyPair("DOSSIER");
+        KafkaRecordSignatures.sign(new EventSigner(keys.getPrivate(), keys.getPublic()), record);
+        return record;
+    }
+
     /** Sends a completed dossier for a new citizen; returns the event id. */
     static String sendCompleted(String pid, String phone) {
         String id = UUID.randomUUID().toString();
-        TestKafka.sendCloudEvent(
-                DOSSIER_TOPIC, pid, COMPLETED, id, completedDossier(pid, "Nguyễn Văn Ân", phone, "an@example.vn"));
+        sendDossierEvent(pid, COMPLETED, id, completedDossier(pid, "Nguyễn Văn Ân", phone, "an@example.vn"));
         return id;
     }
 

@@ -15,18 +15,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Generates the RSA key pairs a local run or a test needs (token signing, SMS secret JWE, dossier contact
- * JWE) as PEM files, and names them with the environment variables the services read. Never for production.
+ * Generates the key pairs a local run or a test needs (RSA: token signing, SMS secret JWE, dossier contact JWE;
+ * Ed25519: one event signing key per producing service) as PEM files, and names them with the environment variables
+ * the services read. Never for production.
  */
 public final class DevKeys {
 
-    /** The three pairs, each written as NAME-private.pem and NAME-public.pem. */
-    public record Pairs(KeyPair signing, KeyPair sms, KeyPair contact) {}
+    /** The pairs, each written as NAME-private.pem and NAME-public.pem. */
+    public record Pairs(
+            KeyPair signing,
+            KeyPair sms,
+            KeyPair contact,
+            KeyPair dossierEvents,
+            KeyPair identityEvents,
+            KeyPair notificationEvents) {}
+
+    /** The services that sign the records they publish, as their environment variables name them. */
+    private static final String[] EVENT_PRODUCERS = {"DOSSIER", "IDENTITY", "NOTIFICATION"};
 
     private DevKeys() {}
 
     public static Pairs generate() {
-        return new Pairs(rsa(), rsa(), rsa());
+        return new Pairs(rsa(), rsa(), rsa(), ed25519(), ed25519(), ed25519());
+    }
+
+    /** A fresh Ed25519 key pair (event signatures). */
+    public static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event key pair of a producer named as in the environment variables (DOSSIER, IDENTITY, NOTIFICATION). */
+    public static KeyPair eventPair(Pairs pairs, String producer) {
+        return switch (producer) {
+            case "DOSSIER" -> pairs.dossierEvents();
+            case "IDENTITY" -> pairs.identityEvents();
+            case "NOTIFICATION" -> pairs.notificationEvents();
+            default -> throw new IllegalArgumentException("no event key pair for " + producer);
+        };
     }
 
     /** A fresh 2048-bit RSA key pair. */
@@ -43,7 +72,8 @@ public final class DevKeys {
     /**
      * Writes the pairs to the folder and returns the service settings that point at them: IDENTITY_SIGNING_KEY_LOCATION,
      * IDENTITY_PUBLIC_KEY_LOCATION, SMS_JWE_PUBLIC_KEY_LOCATION, SMS_JWE_PRIVATE_KEY_LOCATION,
-     * IDENTITY_CONTACT_PUBLIC_KEY_LOCATION, IDENTITY_CONTACT_PRIVATE_KEY_LOCATION.
+     * IDENTITY_CONTACT_PUBLIC_KEY_LOCATION, IDENTITY_CONTACT_PRIVATE_KEY_LOCATION, and per producing service
+     * (DOSSIER, IDENTITY, NOTIFICATION) NAME_EVENTS_SIGNING_KEY (its key pair) and NAME_EVENTS_PUBLIC_KEYS.
      */
     public static Map<String, String> write(Pairs pairs, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -66,6 +96,15 @@ public final class DevKeys {
         env.put(
                 "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION",
                 pem(dir.resolve("contact-private.pem"), pairs.contact().getPrivate()));
+        for (String producer : EVENT_PRODUCERS) {
+            KeyPair pair = eventPair(pairs, producer);
+            String name = producer.toLowerCase() + "-events";
+            Path signing = dir.resolve(name + "-signing.pem");
+            Files.writeString(signing, toPem(pair.getPrivate()) + toPem(pair.getPublic()), StandardCharsets.US_ASCII);
+            restrict(signing);
+            env.put(producer + "_EVENTS_SIGNING_KEY", signing.toAbsolutePath().toString());
+            env.put(producer + "_EVENTS_PUBLIC_KEYS", pem(dir.resolve(name + "-public.pem"), pair.getPublic()));
+        }
         return env;
     }
 
@@ -81,12 +120,16 @@ public final class DevKeys {
     private static String pem(Path file, Key key) throws IOException {
         Files.writeString(file, toPem(key), StandardCharsets.US_ASCII);
         if (key instanceof PrivateKey) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions apply
-            }
+            restrict(file);
         }
         return file.toAbsolutePath().toString();
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
     }
 }

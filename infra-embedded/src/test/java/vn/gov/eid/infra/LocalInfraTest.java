@@ -74,10 +74,20 @@ class LocalInfraTest {
     void devKeysAreWrittenAsPemFilesNamedByTheirSettings() throws Exception {
         Path dir = Files.createTempDirectory("keys");
         Map<String, String> env = DevKeys.write(DevKeys.generate(), dir);
-        assertEquals(6, env.size());
+        assertEquals(12, env.size());
         assertTrue(Files.readString(Path.of(env.get("IDENTITY_SIGNING_KEY_LOCATION")))
                 .startsWith("-----BEGIN PRIVATE KEY-----"));
         assertTrue(Files.readString(Path.of(env.get("SMS_JWE_PUBLIC_KEY_LOCATION")))
                 .startsWith("-----BEGIN PUBLIC KEY-----"));
+        // one event key pair per producer, its signing file holding the private and the public block
+        java.util.Set<String> publicKeys = new java.util.HashSet<>();
+        for (String producer : new String[] {"DOSSIER", "IDENTITY", "NOTIFICATION"}) {
+            String signing = Files.readString(Path.of(env.get(producer + "_EVENTS_SIGNING_KEY")));
+            String pub = Files.readString(Path.of(env.get(producer + "_EVENTS_PUBLIC_KEYS")));
+            assertTrue(signing.startsWith("-----BEGIN PRIVATE KEY-----"), producer);
+            assertTrue(signing.contains(pub), producer + ": the signing file carries its public key");
+            publicKeys.add(pub);
+        }
+        assertEquals(3, publicKeys.size(), "no two producers share an event key");
     }
 }

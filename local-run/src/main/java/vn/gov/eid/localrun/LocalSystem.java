@@ -142,6 +142,10 @@ public final class LocalSystem implements AutoCloseable {
 
         for (Service s : Service.values()) {
             Map<String, String> serviceEnv = new LinkedHashMap<>(common);
+            // each service gets its own event signing key, never another producer's
+            serviceEnv
+                    .keySet()
+                    .removeIf(k -> k.endsWith("_EVENTS_SIGNING_KEY") && !k.equals(s.name() + "_EVENTS_SIGNING_KEY"));
             serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
             serviceEnv.put(
                     "QUARKUS_DATASOURCE_JDBC_URL",

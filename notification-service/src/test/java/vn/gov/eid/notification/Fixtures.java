@@ -5,14 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.privacy.Masking;
+import vn.gov.eid.platform.signing.EventSigner;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
 import vn.gov.eid.smsc.ReceivedSms;
 import vn.gov.eid.testsupport.TestKafka;
 import vn.gov.eid.testsupport.TestKeys;
@@ -24,6 +28,8 @@ final class Fixtures {
     static final String REQUESTS = "notification.sms-requests.v1";
     static final String STATUS = "notification.sms-status.v1";
     static final String DLQ = "notification.sms-requests.v1.dlq";
+    static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
+    static final String IDENTITY_SOURCE = "/eid/identity-service";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixtures() {}
@@ -53,14 +59,19 @@ final class Fixtures {
 
     /** A request with the given non-secret template parameters (e.g. a fullName with diacritics). */
     static Request request(String purpose, Map<String, String> templateParams) {
-        String pid = newPid();
-        String phone = newPhone();
+        return request(purpose, templateParams, newPid(), newPhone());
+    }
+
+    /** A request for a given citizen and phone, its secret sealed as identity-service seals it (bound to the request). */
+    static Request request(String purpose, Map<String, String> templateParams, String pid, String phone) {
         String password =
                 purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
         String requestId = UUID.randomUUID().toString();
         java.util.Map<String, Object> secret = new java.util.HashMap<>();
         secret.put("phoneNumber", phone);
         secret.put("password", password);
+        secret.put("personalIdNumber", pid);
+        secret.put("requestId", requestId);
         String sealed = Sealing.seal(secret, TestKeys.smsKeyPair().getPublic());
         try {
             String json = JSON.writeValueAsString(Map.of(
@@ -118,7 +129,36 @@ final class Fixtures {
     }
 
     static void send(Request r, String eventId) {
-        TestKafka.sendCloudEvent(REQUESTS, r.pid(), "vn.gov.eid.sms.requested.v1", eventId, r.json());
+        sendRequest(r.pid(), eventId, r.json());
+    }
+
+    /** Sends SMS-request data as identity-service publishes it: from its source, signed with its event key. */
+    static void sendRequest(String pid, String eventId, String json) {
+        TestKafka.sendCloudEvent(
+                REQUESTS, pid, SMS_REQUESTED, eventId, json, IDENTITY_SOURCE, Fixtures::signAsIdentityService);
+    }
+
+    static ProducerRecord<String, String> signAsIdentityService(ProducerRecord<String, String> record) {
+        KeyPair keys = TestKeys.eventKeyPair("IDENTITY");
+        KafkaRecordSignatures.sign(new EventSigner(keys.getPrivate(), keys.getPublic()), record);
+        return record;
+    }
+
+    /** Waits for a dead letter of the citizen whose reason contains {@code reason}; returns it. */
+    static ConsumerRecord<String, String> awaitDeadLetter(String pid, String reason) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestKafka.readAll(DLQ).stream()
+                                .filter(rec -> pid.equals(rec.key()))
+                                .filter(rec -> {
+                                    var h = rec.headers().lastHeader("dead-letter-reason");
+                                    return h != null
+                                            && new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)
+                                                    .contains(reason);
+                                })
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
     }
 
     static List<ReceivedSms> smsTo(Request r) {

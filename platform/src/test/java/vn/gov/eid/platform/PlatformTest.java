@@ -19,17 +19,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionalException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.inbox.Inbox;
 import vn.gov.eid.platform.outbox.Outbox;
 import vn.gov.eid.platform.outbox.OutboxPurge;
+import vn.gov.eid.platform.signing.EventKeys;
+import vn.gov.eid.platform.signing.EventSigner;
+import vn.gov.eid.platform.signing.EventVerifier;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
+import vn.gov.eid.platform.signing.UntrustedRecordException;
 import vn.gov.eid.testsupport.InfraTestResource;
 import vn.gov.eid.testsupport.TestKafka;
 import vn.gov.eid.testsupport.TestKeys;
@@ -70,6 +77,25 @@ class PlatformTest {
         assertEquals("/eid/platform-test", header(r, "ce_source"));
         assertEquals("application/json", header(r, "content-type"));
         assertTrue(header(r, "ce_time").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), header(r, "ce_time"));
+        // signed with the service's event key, the record key included
+        EventVerifier verifier =
+                new EventVerifier(List.of(TestKeys.eventKeyPair("DOSSIER").getPublic()));
+        assertTrue(KafkaRecordSignatures.verify(verifier, r).verified());
+        ConsumerRecord<String, String> movedToAnotherCitizen = new ConsumerRecord<>(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.timestamp(),
+                r.timestampType(),
+                -1,
+                -1,
+                "001203000002",
+                r.value(),
+                r.headers(),
+                java.util.Optional.empty());
+        assertEquals(
+                EventVerifier.Reason.MODIFIED,
+                KafkaRecordSignatures.verify(verifier, movedToAnotherCitizen).reason());
         await().atMost(Duration.ofSeconds(5)).until(() -> OutboxRows.published(em, id));
     }
 
@@ -156,9 +182,7 @@ class PlatformTest {
     @Test
     void inboxAcceptsANewEventOfAHandledTypeOnce() {
         String id = UUID.randomUUID().toString();
-        var record = new ConsumerRecord<String, String>("t", 0, 0, "001203000005", "{}");
-        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "vn.gov.eid.test.wanted.v1".getBytes(StandardCharsets.UTF_8));
+        var record = signedRecord(id, "vn.gov.eid.test.wanted.v1", TestKeys.eventKeyPair("DOSSIER"));
         var first = QuarkusTransaction.requiringNew()
                 .call(() -> inbox.accept("consumer-c", record, java.util.Set.of("vn.gov.eid.test.wanted.v1")));
         assertEquals(id, first.orElseThrow().id());
@@ -174,6 +198,99 @@ class PlatformTest {
                 () -> QuarkusTransaction.requiringNew()
                         .call(() -> inbox.accept(
                                 "consumer-c", notACloudEvent, java.util.Set.of("vn.gov.eid.test.wanted.v1"))));
+    }
+
+    @Test
+    void inboxRefusesARecordWithoutAValidSignatureBeforeClaimingItsId() {
+        String id = UUID.randomUUID().toString();
+        var unsigned = new ConsumerRecord<String, String>("t", 0, 0, "001203000005", "{}");
+        unsigned.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        unsigned.headers().add("ce_source", "/eid/platform-test".getBytes(StandardCharsets.UTF_8));
+        unsigned.headers().add("ce_type", "vn.gov.eid.test.wanted.v1".getBytes(StandardCharsets.UTF_8));
+        var forged = signedRecord(id, "vn.gov.eid.test.wanted.v1", TestKeys.eventKeyPair("IDENTITY"));
+        var otherType = signedRecord(id, "vn.gov.eid.test.unlisted.v1", TestKeys.eventKeyPair("DOSSIER"));
+        Map<ConsumerRecord<String, String>, EventVerifier.Reason> cases = Map.of(
+                unsigned, EventVerifier.Reason.UNSIGNED,
+                forged, EventVerifier.Reason.UNKNOWN_KEY,
+                otherType, EventVerifier.Reason.TYPE_NOT_FROM_SOURCE);
+        cases.forEach((record, reason) -> {
+            // in one transaction: the refusal comes before the inbox row, so the id is not taken even before rollback
+            QuarkusTransaction.begin();
+            try {
+                // the transaction holds its connection before the refusal marks it rollback-only
+                assertEquals(0L, inboxRows(id));
+                UntrustedRecordException e = assertThrows(
+                        UntrustedRecordException.class,
+                        () -> inbox.accept(
+                                "consumer-e",
+                                record,
+                                java.util.Set.of("vn.gov.eid.test.wanted.v1", "vn.gov.eid.test.unlisted.v1")));
+                assertEquals(reason, e.reason());
+                assertEquals(0L, inboxRows(id));
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+        });
+        // a record signed with the retired key verifies while that key is still configured
+        var signedWithRetiredKey = signedRecord(
+                UUID.randomUUID().toString(), "vn.gov.eid.test.wanted.v1", TestKeys.eventKeyPair("NOTIFICATION"));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() ->
+                        inbox.accept("consumer-e", signedWithRetiredKey, java.util.Set.of("vn.gov.eid.test.wanted.v1")))
+                .isPresent());
+        // none of them took the event id: the genuine record is still new to the consumer
+        var genuine = signedRecord(id, "vn.gov.eid.test.wanted.v1", TestKeys.eventKeyPair("DOSSIER"));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> inbox.accept("consumer-e", genuine, java.util.Set.of("vn.gov.eid.test.wanted.v1")))
+                .isPresent());
+    }
+
+    private long inboxRows(String eventId) {
+        return ((Number) em.createNativeQuery("select count(*) from inbox_message where event_id = ?1")
+                        .setParameter(1, eventId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    @Test
+    void theServicePublishesItsEventKeyAsAJwks() {
+        String kid = EventKeys.keyId(TestKeys.eventKeyPair("DOSSIER").getPublic());
+        given().get("/.well-known/event-keys.json")
+                .then()
+                .statusCode(200)
+                .body("keys", hasSize(1))
+                .body("keys[0].kid", equalTo(kid))
+                .body("keys[0].kty", equalTo("OKP"))
+                .body("keys[0].crv", equalTo("Ed25519"))
+                .body("keys[0].d", equalTo(null));
+        // a partner turns the JWK back into the key that verifies records
+        Map<String, Object> jwk =
+                given().get("/.well-known/event-keys.json").jsonPath().getMap("keys[0]");
+        assertEquals(
+                kid,
+                EventKeys.keyId(rethrow(() -> org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(jwk)
+                        .getPublicKey())));
+    }
+
+    private static <T> T rethrow(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record as the platform test app would publish it, signed with {@code keys}. */
+    private static ConsumerRecord<String, String> signedRecord(String id, String type, KeyPair keys) {
+        var sent = new ProducerRecord<String, String>("t", "001203000005", "{}");
+        sent.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        sent.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        sent.headers().add("ce_source", "/eid/platform-test".getBytes(StandardCharsets.UTF_8));
+        sent.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        KafkaRecordSignatures.sign(new EventSigner(keys.getPrivate(), keys.getPublic()), sent);
+        var received = new ConsumerRecord<String, String>("t", 0, 0, sent.key(), sent.value());
+        sent.headers().forEach(h -> received.headers().add(h));
+        return received;
     }
 
     @Test

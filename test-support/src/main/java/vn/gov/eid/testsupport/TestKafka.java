@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,8 +63,23 @@ public final class TestKafka {
         return out;
     }
 
-    /** Sends a binary-mode CloudEvent and waits for the broker's acknowledgement. */
+    /** Sends an unsigned binary-mode CloudEvent from source /eid/test and waits for the broker's acknowledgement. */
     public static void sendCloudEvent(String topic, String key, String ceType, String ceId, String jsonData) {
+        sendCloudEvent(topic, key, ceType, ceId, jsonData, "/eid/test", record -> record);
+    }
+
+    /**
+     * Sends a binary-mode CloudEvent from {@code source}; {@code beforeSend} turns the finished record into the one
+     * sent (to sign it, or to tamper with it), and the method waits for the broker's acknowledgement.
+     */
+    public static void sendCloudEvent(
+            String topic,
+            String key,
+            String ceType,
+            String ceId,
+            String jsonData,
+            String source,
+            UnaryOperator<ProducerRecord<String, String>> beforeSend) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -72,11 +88,11 @@ public final class TestKafka {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
             record.headers().add("ce_specversion", bytes("1.0"));
             record.headers().add("ce_id", bytes(ceId));
-            record.headers().add("ce_source", bytes("/eid/test"));
+            record.headers().add("ce_source", bytes(source));
             record.headers().add("ce_type", bytes(ceType));
             record.headers().add("ce_time", bytes(java.time.OffsetDateTime.now().toString()));
             record.headers().add("content-type", bytes("application/json"));
-            producer.send(record).get(15, TimeUnit.SECONDS);
+            producer.send(beforeSend.apply(record)).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot send test event to " + topic + ": " + e.getMessage(), e);
         }

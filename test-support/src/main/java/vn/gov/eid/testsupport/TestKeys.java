@@ -8,7 +8,10 @@ import java.security.KeyPair;
 import java.util.Map;
 import vn.gov.eid.infra.DevKeys;
 
-/** Test-only RSA key pairs (token signing, SMS JWE, contact JWE), made once per JVM and written as PEM files. */
+/**
+ * Test-only key pairs (RSA: token signing, SMS JWE, contact JWE; Ed25519: event signatures), made once per JVM and
+ * written as PEM files.
+ */
 public final class TestKeys {
 
     private static final DevKeys.Pairs PAIRS = DevKeys.generate();
@@ -26,6 +29,11 @@ public final class TestKeys {
 
     public static KeyPair contactKeyPair() {
         return PAIRS.contact();
+    }
+
+    /** The event signing pair of a producing service: DOSSIER, IDENTITY or NOTIFICATION. */
+    public static KeyPair eventKeyPair(String producer) {
+        return DevKeys.eventPair(PAIRS, producer);
     }
 
     /** The key settings (IDENTITY_SIGNING_KEY_LOCATION, ...) pointing at PEM files of these pairs. */

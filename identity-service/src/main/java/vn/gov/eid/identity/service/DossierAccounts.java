@@ -47,9 +47,9 @@ public class DossierAccounts {
 
     private PrivateKey contactKey;
 
-    /** Plaintext of a registration's sealedContact. */
+    /** Plaintext of a registration's sealedContact, bound to the citizen and the dossier it was sealed for. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contact(String phoneNumber, String email) {}
+    public record Contact(String phoneNumber, String email, String personalIdNumber, String dossierId) {}
 
     @PostConstruct
     void loadKey() {
@@ -158,6 +158,14 @@ public class DossierAccounts {
                     "dossier " + dossier.dossierId() + " has an e-ID registration without sealedContact");
         }
         Contact contact = Sealing.open(sealed, contactKey, Contact.class);
+        if (contact.personalIdNumber() == null
+                || !contact.personalIdNumber().equals(dossier.personalIdNumber())
+                || contact.dossierId() == null
+                || !contact.dossierId().equals(dossier.dossierId())) {
+            // a genuine sealed blob copied into another record (another citizen, another dossier) has no effect
+            throw new IllegalArgumentException(
+                    "dossier " + dossier.dossierId() + ": the sealed contact belongs to another record");
+        }
         if (contact.phoneNumber() == null
                 || !E164.matcher(contact.phoneNumber()).matches()) {
             throw new IllegalArgumentException(

@@ -229,13 +229,16 @@ public final class LoginBenchmark {
             Map<String, Object> contact = new LinkedHashMap<>();
             contact.put("phoneNumber", phone);
             contact.put("email", null);
+            String dossierId = UUID.randomUUID().toString();
+            contact.put("personalIdNumber", personalId);
+            contact.put("dossierId", dossierId);
             Map<String, Object> reg = new LinkedHashMap<>();
             reg.put("phoneMasked", "+84******" + phone.substring(phone.length() - 3));
             reg.put("sealedContact", Sealing.seal(contact, pairs.contact().getPublic()));
             reg.put("dependents", List.of());
             reg.put("integratedDocuments", List.of());
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("dossierId", UUID.randomUUID().toString());
+            d.put("dossierId", dossierId);
             d.put("dossierType", "ISSUE");
             d.put("personalIdNumber", personalId);
             d.put("fullName", "Nguyễn Văn Bench");
@@ -252,6 +255,8 @@ public final class LoginBenchmark {
         try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD);
                 KafkaProducer<String, String> producer =
                         new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            var signer = new vn.gov.eid.platform.signing.EventSigner(
+                    pairs.dossierEvents().getPrivate(), pairs.dossierEvents().getPublic());
             long cpu0 = cpuMillis(pid);
             long t0 = System.nanoTime();
             for (String[] e : events) {
@@ -259,12 +264,14 @@ public final class LoginBenchmark {
                 r.headers().add("ce_specversion", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 r.headers()
                         .add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                r.headers().add("ce_source", "/eid/bench".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.headers().add("ce_source", "/eid/dossier-service".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 r.headers()
                         .add(
                                 "ce_type",
                                 "vn.gov.eid.dossier.completed.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 r.headers().add("content-type", "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                // as dossier-service publishes them: signed with its event key (identity accepts nothing else)
+                vn.gov.eid.platform.signing.KafkaRecordSignatures.sign(signer, r);
                 producer.send(r);
             }
             producer.flush();

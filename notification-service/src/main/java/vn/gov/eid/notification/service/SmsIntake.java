@@ -28,9 +28,19 @@ public class SmsIntake {
     @Inject
     Event<SmsQueued> queued;
 
-    /** Persists a new request as QUEUED in the caller's transaction; a request id already known is ignored. */
+    @Inject
+    SealedSmsOpener opener;
+
+    /**
+     * Persists a new request as QUEUED in the caller's transaction; a request id already known is ignored.
+     *
+     * @throws IllegalArgumentException when its sealed part cannot be opened or belongs to another record (nothing
+     *     is stored; the consumer dead-letters the record)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(NewSms request) {
+        // opened once here only to refuse a sealed secret moved from another record; the plaintext is dropped
+        opener.open(request.sealed(), request.personalIdNumber(), request.requestId());
         if (SmsMessage.count("requestId", request.requestId()) > 0) {
             Log.infof("SMS request %s already known; ignored", request.requestId());
             return;

@@ -10,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,6 @@ import vn.gov.eid.notification.domain.SmsText;
 import vn.gov.eid.notification.messaging.out.SmsEvents;
 import vn.gov.eid.notification.smpp.SmppGateway;
 import vn.gov.eid.notification.smpp.SubmitOutcome;
-import vn.gov.eid.platform.crypto.Sealing;
 
 /**
  * Dispatch of one message: claims it (SENDING, committed before anything leaves), submits it outside any
@@ -56,12 +54,13 @@ public class SmsSender {
     @Inject
     DeliveryReceipts receipts;
 
-    private PrivateKey privateKey;
+    @Inject
+    SealedSmsOpener opener;
+
     private RetryPolicy policy;
 
     @PostConstruct
     void init() {
-        privateKey = Sealing.privateKey(config.privateKeyLocation());
         policy = new RetryPolicy(config.maxAttempts(), config.maxAge(), config.backoffInitial(), config.backoffMax());
     }
 
@@ -86,10 +85,7 @@ public class SmsSender {
         SubmitOutcome outcome;
         SmsText.Encoded encoded = null;
         try {
-            SealedSms secret = Sealing.open(m.sealed, privateKey, SealedSms.class);
-            if (secret.phoneNumber() == null || secret.phoneNumber().isBlank()) {
-                throw new IllegalArgumentException("the sealed part carries no phone number");
-            }
+            SealedSms secret = opener.openStored(m.sealed, m.personalIdNumber, m.requestId);
             Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() {});
             encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
             outcome = gateway.submit(secret.phoneNumber(), encoded);
@@ -131,6 +127,7 @@ public class SmsSender {
         SmsMessage copy = new SmsMessage();
         copy.id = m.id;
         copy.purpose = m.purpose;
+        copy.requestId = m.requestId;
         copy.personalIdNumber = m.personalIdNumber;
         copy.templateParams = m.templateParams;
         copy.sealed = m.sealed;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.gov.eid.platform.cloudevents.CloudEvent;
+import vn.gov.eid.platform.signing.EventTrust;
 
 /**
  * The consumer side of exactly-once processing: remembers which events (by ce_id) a consumer has handled,
@@ -19,6 +20,9 @@ public class Inbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    EventTrust trust;
 
     /**
      * Records the event as processed by the consumer in the caller's transaction.
@@ -41,11 +45,15 @@ public class Inbox {
      * and returns it when it is new to this consumer and of one of the types the consumer handles.
      *
      * @return empty for a redelivered event or a type the consumer ignores (the id is recorded either way)
+     * @throws vn.gov.eid.platform.signing.UntrustedRecordException when the record is not provably from a trusted
+     *     producer (no effect; the consumer's failure strategy dead-letters it)
      * @throws IllegalArgumentException when the record is not a CloudEvent (the consumer's failure strategy applies)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<CloudEvent> accept(
             String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
+        // before the inbox row: a forged record must not even claim an event id that a genuine one will carry
+        trust.check(record);
         CloudEvent event = CloudEvent.from(record);
         if (!firstDelivery(consumer, event.id())) {
             Log.debugf("%s: event %s already processed; skipped", consumer, event.id());

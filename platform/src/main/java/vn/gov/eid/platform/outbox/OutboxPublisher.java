@@ -4,8 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.gov.eid.platform.signing.EventSigning;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
 
 /**
  * Publishes one batch of unpublished outbox rows, in outbox order, and marks them published, all in one database
@@ -30,6 +34,9 @@ class OutboxPublisher {
     @Inject
     OutboxProducer producer;
 
+    @Inject
+    EventSigning signing;
+
     /** Publishes up to one batch in one transaction; returns how many rows it marked published. */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -49,8 +56,13 @@ class OutboxPublisher {
                 return 0;
             }
             List<OutboxRow> batch = rows.stream().map(OutboxRow::of).toList();
-            if (!producer.sendAtomically(
-                    batch.stream().map(row -> row.toRecord(config.source())).toList())) {
+            List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
+            for (OutboxRow row : batch) {
+                ProducerRecord<String, String> record = row.toRecord(config.source());
+                KafkaRecordSignatures.sign(signing.signer(), record);
+                records.add(record);
+            }
+            if (!producer.sendAtomically(records)) {
                 return 0;
             }
             List<UUID> ids = batch.stream().map(OutboxRow::id).toList();

@@ -20,6 +20,9 @@ public final class Dsse {
     /** Upper bound on an encoded envelope we parse at all (a few signatures fit in far less). */
     static final int MAX_MATERIAL_CHARS = 8192;
 
+    /** More signatures than a rotation needs only cost verification time. */
+    static final int MAX_SIGNATURES = 4;
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -61,7 +64,11 @@ public final class Dsse {
         }
         try {
             Envelope e = JSON.readValue(Base64.getDecoder().decode(material.trim()), Envelope.class);
-            if (e == null || e.payload() == null || e.payloadType() == null || e.signatures() == null) {
+            if (e == null
+                    || e.payload() == null
+                    || e.payloadType() == null
+                    || e.signatures() == null
+                    || e.signatures().size() > MAX_SIGNATURES) {
                 throw new IllegalArgumentException("not a DSSE envelope");
             }
             return e;

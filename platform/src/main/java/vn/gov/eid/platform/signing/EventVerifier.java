@@ -20,6 +20,8 @@ public final class EventVerifier {
 
     /** Why a record was not verified. */
     public enum Reason {
+        UNKNOWN_SOURCE,
+        TYPE_NOT_FROM_SOURCE,
         UNSIGNED,
         CORRUPT_MATERIAL,
         UNKNOWN_KEY,

@@ -232,6 +232,15 @@ class EventSignatureTest {
         assertEquals(
                 Reason.CORRUPT_MATERIAL,
                 verifier.verify("A".repeat(100_000), event("{}", "k")).reason());
+        Dsse.Envelope genuine = Dsse.decode(sign(DOSSIER, event("{}", "k")));
+        List<Dsse.Signature> five =
+                java.util.Collections.nCopies(5, genuine.signatures().get(0));
+        assertEquals(
+                Reason.CORRUPT_MATERIAL,
+                verifier.verify(
+                                Dsse.encode(new Dsse.Envelope(genuine.payload(), genuine.payloadType(), five)),
+                                event("{}", "k"))
+                        .reason());
     }
 
     @Test

@@ -66,7 +66,9 @@ public class DossierEvents {
                 ? null
                 : new CompletedEvent.Registration(
                         Masking.phone(reg.phoneNumber()),
-                        Sealing.seal(new SealedContact(reg.phoneNumber(), reg.email()), contactKey),
+                        Sealing.seal(
+                                new SealedContact(reg.phoneNumber(), reg.email(), d.personalIdNumber, d.id.toString()),
+                                contactKey),
                         reg.dependents().stream()
                                 .map(CompletedEvent.EventDependent::of)
                                 .toList(),
@@ -92,8 +94,11 @@ public class DossierEvents {
     public record LifecycleEvent(
             String dossierId, String dossierType, String personalIdNumber, DossierStatus status, String at) {}
 
-    /** The plaintext inside {@code sealedContact}: only identity-service can read it. */
-    public record SealedContact(String phoneNumber, String email) {}
+    /**
+     * The plaintext inside {@code sealedContact} (only identity-service can read it), bound to its record: the personal
+     * ID number and dossier id inside must match the event's, so a sealed blob copied into another record is refused.
+     */
+    public record SealedContact(String phoneNumber, String email, String personalIdNumber, String dossierId) {}
 
     /** Payload of completed: what identity-service needs to create the account, and nothing more. */
     public record CompletedEvent(

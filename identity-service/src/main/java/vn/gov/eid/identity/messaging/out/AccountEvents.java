@@ -64,9 +64,12 @@ public class AccountEvents {
             String dossierId,
             Instant upgradedAt) {}
 
-    /** Plaintext of the sealed part of an SMS request; only notification-service can read it. No password: omitted. */
+    /**
+     * Plaintext of the sealed part of an SMS request; only notification-service can read it. No password: omitted. The
+     * personal ID number and request id bind it to its record: notification-service refuses it inside another one.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record SmsSecret(String phoneNumber, String password) {}
+    public record SmsSecret(String phoneNumber, String password, String personalIdNumber, String requestId) {}
 
     @Inject
     Outbox outbox;
@@ -148,7 +151,8 @@ public class AccountEvents {
         UUID requestId = UUID.randomUUID();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fullName", asciiUpper(a.fullName));
-        String sealed = Sealing.seal(new SmsSecret(a.phone, password), smsKey);
+        String sealed =
+                Sealing.seal(new SmsSecret(a.phone, password, a.personalIdNumber, requestId.toString()), smsKey);
         outbox.add(
                 config.topics().smsRequests(),
                 a.personalIdNumber,
