@@ -58,6 +58,67 @@ public final class LocalKafka implements AutoCloseable {
         return new LocalKafka(cluster);
     }
 
+    /** User name and password of the in-JVM broker's own SASL/PLAIN super user (set by the test kit). */
+    public static final String ADMIN_USER = "plain-admin";
+
+    public static final String ADMIN_PASSWORD = "plain-admin-secret";
+
+    /**
+     * Starts a broker that authenticates every client (SASL_PLAINTEXT with SCRAM-SHA-512 for the services, PLAIN for
+     * its admin) and authorises with the StandardAuthorizer: a principal without an ACL may do nothing.
+     */
+    public static LocalKafka startSecured() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT)
+                .setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT)
+                .build();
+        String listener = nodes.brokerListenerName().value().toLowerCase();
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512")
+                .setConfigProp(
+                        "listener.name." + listener + ".scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new LocalKafka(cluster);
+    }
+
+    /** Client settings of a SCRAM-SHA-512 user of a {@link #startSecured()} broker. */
+    public java.util.Properties scramClient(String user, String password) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
+        return p;
+    }
+
+    /** Client settings of the broker's PLAIN super user (creates users, topics and ACLs). */
+    public java.util.Properties adminClient() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "PLAIN");
+        p.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN_USER
+                        + "\" password=\"" + ADMIN_PASSWORD + "\";");
+        return p;
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
