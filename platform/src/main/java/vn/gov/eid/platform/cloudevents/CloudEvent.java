@@ -2,9 +2,7 @@ package vn.gov.eid.platform.cloudevents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** A CloudEvent read from a Kafka record in binary mode: the ce_* headers plus the JSON data in the value. */
 public record CloudEvent(String id, String type, String source, String time, String key, String data) {
@@ -43,7 +41,6 @@ public record CloudEvent(String id, String type, String source, String time, Str
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.text(record.headers(), name);
     }
 }

@@ -1,5 +1,9 @@
 package vn.gov.eid.platform.cloudevents;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
 /** Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode. */
 public final class CloudEventHeaders {
     public static final String SPECVERSION = "ce_specversion";
@@ -10,4 +14,10 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {}
+
+    /** The last value of a header as UTF-8 text, or null when absent (every reader takes the last, as signing does). */
+    public static String text(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
 }

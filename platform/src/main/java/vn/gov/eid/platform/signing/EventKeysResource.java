@@ -26,20 +26,11 @@ public class EventKeysResource {
     @Inject
     EventSigning signing;
 
-    @Inject
-    EventTrustConfig config;
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response keys() {
-        List<PublicKey> published = new ArrayList<>();
-        published.add(signing.publicKey());
-        config.previousPublicKeys().orElse(List.of()).stream()
-                .filter(k -> !k.isBlank())
-                .map(EventKeys::publicKey)
-                .forEach(published::add);
         List<Map<String, Object>> jwks = new ArrayList<>();
-        for (PublicKey key : published) {
+        for (PublicKey key : signing.publishedKeys()) {
             try {
                 PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
                 jwk.setKeyId(EventKeys.keyId(key));

@@ -3,17 +3,16 @@ package vn.gov.eid.platform.signing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import vn.gov.eid.platform.cloudevents.CloudEventHeaders;
 import vn.gov.eid.platform.signing.EventVerifier.Reason;
 
@@ -33,11 +32,15 @@ public class EventTrust {
     @Inject
     MeterRegistry metrics;
 
-    private final Map<String, Producer> bySource = new ConcurrentHashMap<>();
+    private Map<String, Producer> bySource;
 
-    void onStart(@Observes StartupEvent event) {
-        producers();
+    @PostConstruct
+    void init() {
+        bySource = load(config);
     }
+
+    /** Created at start, so a producer without a usable key stops the service before it consumes anything. */
+    void onStart(@Observes StartupEvent event) {}
 
     /**
      * Checks a record before anything else looks at it.
@@ -62,7 +65,7 @@ public class EventTrust {
     }
 
     private Reason reasonToReject(ConsumerRecord<String, String> record) {
-        Producer producer = producers().get(String.valueOf(header(record, CloudEventHeaders.SOURCE)));
+        Producer producer = bySource.get(String.valueOf(header(record, CloudEventHeaders.SOURCE)));
         if (producer == null) {
             return Reason.UNKNOWN_SOURCE;
         }
@@ -73,20 +76,9 @@ public class EventTrust {
         return verdict.verified() ? null : verdict.reason();
     }
 
-    private Map<String, Producer> producers() {
-        if (bySource.isEmpty()) {
-            synchronized (this) {
-                if (bySource.isEmpty()) {
-                    bySource.putAll(load(config));
-                }
-            }
-        }
-        return bySource;
-    }
-
     /** Reads the trusted producers; a producer without a usable key stops the service at start. */
     static Map<String, Producer> load(EventTrustConfig config) {
-        Map<String, Producer> out = new ConcurrentHashMap<>();
+        Map<String, Producer> out = new HashMap<>();
         config.trust().forEach((name, p) -> {
             List<String> pems = p.keys().orElse(List.of()).stream()
                     .filter(k -> !k.isBlank())
@@ -106,12 +98,11 @@ public class EventTrust {
                     "records from %s (%s) are verified with key(s) %s",
                     p.source(), name, out.get(p.source()).verifier().keyIds());
         });
-        return out;
+        return Map.copyOf(out);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.text(record.headers(), name);
     }
 
     /** Attacker-controlled text for a log line: short, and nothing that could forge another line. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import vn.gov.eid.platform.cloudevents.CloudEventHeaders;
 
@@ -72,7 +71,6 @@ public final class KafkaRecordSignatures {
     }
 
     private static String text(Headers h, String name) {
-        Header header = h.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.text(h, name);
     }
 }
