@@ -34,10 +34,7 @@ public class DossierAccounts {
     IdentityConfig config;
 
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
-    PasswordPolicy policy;
+    TemporaryPasswords temporaryPasswords;
 
     @Inject
     AccountEvents events;
@@ -73,14 +70,11 @@ public class DossierAccounts {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String password = policy.generate();
         CitizenAccount a = new CitizenAccount();
         a.personalIdNumber = pid;
         a.level = 2;
         a.status = AccountStatus.PENDING_ACTIVATION;
-        a.passwordHash = hasher.hash(password);
-        a.passwordTemporary = true;
-        a.passwordExpiresAt = now.plus(config.password().temporaryValidity());
+        String password = temporaryPasswords.issue(a, now);
         a.phone = contact.phoneNumber();
         a.email = contact.email();
         a.fullName = dossier.fullName();

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
@@ -21,13 +20,7 @@ import vn.gov.eid.platform.privacy.Masking;
 public class OperatorActions {
 
     @Inject
-    IdentityConfig config;
-
-    @Inject
-    PasswordHasher hasher;
-
-    @Inject
-    PasswordPolicy policy;
+    TemporaryPasswords temporaryPasswords;
 
     @Inject
     AccountEvents events;
@@ -81,10 +74,7 @@ public class OperatorActions {
     public String resetCredential(String personalIdNumber, String operator, String reason) {
         CitizenAccount a = require(personalIdNumber);
         Instant now = now();
-        String password = policy.generate();
-        a.passwordHash = hasher.hash(password);
-        a.passwordTemporary = true;
-        a.passwordExpiresAt = now.plus(config.password().temporaryValidity());
+        String password = temporaryPasswords.issue(a, now);
         a.lockedUntil = null;
         a.failedLogins = 0;
         a.updatedAt = now;
