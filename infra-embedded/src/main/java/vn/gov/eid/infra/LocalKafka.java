@@ -24,12 +24,6 @@ public final class LocalKafka implements AutoCloseable {
      * it, see {@link #boundClientPort()}); 0 advertises the port it listens on.
      */
     public static LocalKafka start(int advertisedPort) throws Exception {
-        // The broker halts the JVM on fatal errors (e.g. its temp log folder removed by a shutdown hook while it
-        // stops). Inside a test JVM or the launcher that would kill the host process, so it only logs.
-        org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
-                System.err.println("embedded Kafka broker asked to halt (" + code + "): " + message));
-        org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
-                System.err.println("embedded Kafka broker asked to exit (" + code + "): " + message));
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -39,7 +33,24 @@ public final class LocalKafka implements AutoCloseable {
                 ? java.util.Map.of()
                 : java.util.Map.of(
                         "advertised.listeners", nodes.brokerListenerName().value() + "://localhost:" + advertisedPort);
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit.Builder builder = builder(nodes).setConfigProp("auto.create.topics.enable", "true");
+        extraConfig.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new LocalKafka(cluster);
+    }
+
+    /** Settings both kinds of broker share. */
+    private static KafkaClusterTestKit.Builder builder(TestKitNodes nodes) {
+        // The broker halts the JVM on fatal errors (e.g. its temp log folder removed by a shutdown hook while it
+        // stops). Inside a test JVM or the launcher that would kill the host process, so it only logs.
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                System.err.println("embedded Kafka broker asked to halt (" + code + "): " + message));
+        org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                System.err.println("embedded Kafka broker asked to exit (" + code + "): " + message));
+        return new KafkaClusterTestKit.Builder(nodes)
                 // A single node: internal topics cannot have more replicas than that.
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "5")
@@ -48,14 +59,7 @@ public final class LocalKafka implements AutoCloseable {
                 .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                 .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "true")
                 .setConfigProp("num.partitions", "3");
-        extraConfig.forEach(builder::setConfigProp);
-        KafkaClusterTestKit cluster = builder.build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return new LocalKafka(cluster);
     }
 
     /** User name and password of the in-JVM broker's own SASL/PLAIN super user (set by the test kit). */
@@ -76,11 +80,8 @@ public final class LocalKafka implements AutoCloseable {
                 .setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT)
                 .build();
         String listener = nodes.brokerListenerName().value().toLowerCase();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        KafkaClusterTestKit cluster = builder(nodes)
+                // topics are created by the operator (see BrokerAccess), never by a client
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512")
                 .setConfigProp(
@@ -99,11 +100,14 @@ public final class LocalKafka implements AutoCloseable {
         p.put("bootstrap.servers", bootstrapServers());
         p.put("security.protocol", "SASL_PLAINTEXT");
         p.put("sasl.mechanism", "SCRAM-SHA-512");
-        p.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
-                        + password + "\";");
+        p.put("sasl.jaas.config", scramJaasConfig(user, password));
         return p;
+    }
+
+    /** The {@code sasl.jaas.config} client setting of a SCRAM user (KAFKA_SASL_JAAS_CONFIG of a service). */
+    public static String scramJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** Client settings of the broker's PLAIN super user (creates users, topics and ACLs). */

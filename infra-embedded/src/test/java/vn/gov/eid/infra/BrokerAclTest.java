@@ -1,88 +1,139 @@
 package vn.gov.eid.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A broker with SASL/SCRAM and the StandardAuthorizer, as a real deployment runs it: only the principal with WRITE on
- * dossier.events.v1 (dossier-service) can produce there; a partner principal, authenticated, cannot.
+ * The broker as a real deployment runs it (SASL/SCRAM, the StandardAuthorizer) with the access rules of
+ * deploy/kafka/access.conf, the file docker compose applies too: only dossier-service may produce dossier events;
+ * every other principal, authenticated, is refused; nobody may create topics.
  */
 class BrokerAclTest {
 
-    private static final String TOPIC = "dossier.events.v1";
+    private static final String DOSSIER_TOPIC = "dossier.events.v1";
+    private static final Path RULES = Path.of("../deploy/kafka/access.conf");
+
+    private static LocalKafka kafka;
+    private static final Map<String, String> passwords = new HashMap<>();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = LocalKafka.startSecured();
+        BrokerAccess access = BrokerAccess.read(RULES);
+        access.principals().forEach(p -> passwords.put(p, p + "-password"));
+        try (Admin admin = Admin.create(kafka.adminClient())) {
+            access.apply(admin, passwords, 1);
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
 
     @Test
-    void onlyThePrincipalWithWriteCanProduceToTheDossierTopic() throws Exception {
-        try (LocalKafka kafka = LocalKafka.startSecured();
-                Admin admin = Admin.create(kafka.adminClient())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            ScramCredentialInfo scram = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096);
-            admin.alterUserScramCredentials(List.of(
-                            new UserScramCredentialUpsertion("dossier-service", scram, "dossier-secret"),
-                            new UserScramCredentialUpsertion("partner", scram, "partner-secret")))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            ResourcePattern topic = new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL);
-            List<AclBinding> acls = List.of(
-                    new AclBinding(topic, allow("User:dossier-service", AclOperation.WRITE)),
-                    new AclBinding(topic, allow("User:dossier-service", AclOperation.DESCRIBE)),
-                    new AclBinding(topic, allow("User:partner", AclOperation.READ)),
-                    new AclBinding(topic, allow("User:partner", AclOperation.DESCRIBE)));
-            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (admin.describeAcls(AclBindingFilter.ANY).values().get().size() < acls.size()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("ACLs not applied within 30 s");
-                }
-                Thread.sleep(100);
-            }
+    void theRulesFileNamesEveryServiceAndOnlyDossierServiceWritesDossierEvents() throws Exception {
+        BrokerAccess access = BrokerAccess.read(RULES);
+        assertEquals(
+                Set.of("dossier-service", "identity-service", "notification-service", "partner", "operator"),
+                access.principals());
+        List<String> writers = access.grants().stream()
+                .filter(g -> g.operation() == AclOperation.WRITE
+                        && g.resource().resourceType() == ResourceType.TOPIC
+                        && (g.resource().name().equals(DOSSIER_TOPIC)
+                                || g.resource().name().equals("*")))
+                .map(BrokerAccess.Grant::principal)
+                .toList();
+        assertEquals(List.of("dossier-service"), writers);
+    }
 
-            // dossier-service may write its topic
-            try (KafkaProducer<String, String> producer = producer(kafka, "dossier-service", "dossier-secret")) {
-                producer.send(new ProducerRecord<>(TOPIC, "001203012345", "{}")).get(30, TimeUnit.SECONDS);
-            }
-            // a partner is authenticated but has no WRITE: the broker refuses the record
-            try (KafkaProducer<String, String> producer = producer(kafka, "partner", "partner-secret")) {
+    @Test
+    void onlyDossierServiceCanProduceDossierEvents() throws Exception {
+        try (KafkaProducer<String, String> producer = producer("dossier-service")) {
+            producer.send(new ProducerRecord<>(DOSSIER_TOPIC, "001203012345", "{}"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        for (String principal : List.of("partner", "identity-service", "notification-service", "operator")) {
+            try (KafkaProducer<String, String> producer = producer(principal)) {
                 Exception e = assertThrows(
                         Exception.class,
-                        () -> producer.send(new ProducerRecord<>(TOPIC, "001203012345", "{\"forged\":true}"))
-                                .get(30, TimeUnit.SECONDS));
+                        () -> producer.send(new ProducerRecord<>(DOSSIER_TOPIC, "001203012345", "{\"forged\":true}"))
+                                .get(30, TimeUnit.SECONDS),
+                        principal + " could write " + DOSSIER_TOPIC);
                 // refused before the record is accepted: no producer id (idempotent clients) or no WRITE on the topic
-                assertTrue(causedBy(e, AuthorizationException.class), "not an authorisation refusal: " + e);
+                assertTrue(
+                        causedBy(e, AuthorizationException.class), principal + ": not an authorisation refusal: " + e);
             }
-            // a wrong password does not even authenticate
-            try (KafkaProducer<String, String> producer = producer(kafka, "dossier-service", "guess")) {
-                Exception e = assertThrows(
-                        Exception.class,
-                        () -> producer.send(new ProducerRecord<>(TOPIC, "k", "{}"))
-                                .get(30, TimeUnit.SECONDS));
-                assertTrue(causedBy(e, SaslAuthenticationException.class), "not an authentication failure: " + e);
-            }
+        }
+    }
+
+    @Test
+    void aPartnerReadsAccountEventsButNotDossierEvents() {
+        Properties p = kafka.scramClient("partner", passwords.get("partner"));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "partner-portal");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            assertEquals(
+                    1,
+                    consumer.partitionsFor("identity.accounts.v1", Duration.ofSeconds(20))
+                            .size());
+            Exception e =
+                    assertThrows(Exception.class, () -> consumer.partitionsFor(DOSSIER_TOPIC, Duration.ofSeconds(20)));
+            assertTrue(causedBy(e, AuthorizationException.class), "not an authorisation refusal: " + e);
+        }
+    }
+
+    @Test
+    void noServiceCanCreateTopics() {
+        Properties p = kafka.scramClient("identity-service", passwords.get("identity-service"));
+        try (Admin admin = Admin.create(p)) {
+            Exception e = assertThrows(
+                    Exception.class,
+                    () -> admin.createTopics(List.of(new NewTopic("dossier.events.v2", 1, (short) 1)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS));
+            assertTrue(causedBy(e, AuthorizationException.class), "not an authorisation refusal: " + e);
+        }
+    }
+
+    @Test
+    void aWrongPasswordDoesNotAuthenticate() {
+        Properties p = producerSettings(kafka.scramClient("dossier-service", "guess"));
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            Exception e = assertThrows(
+                    Exception.class,
+                    () -> producer.send(new ProducerRecord<>(DOSSIER_TOPIC, "k", "{}"))
+                            .get(30, TimeUnit.SECONDS));
+            assertTrue(causedBy(e, SaslAuthenticationException.class), "not an authentication failure: " + e);
         }
     }
 
@@ -95,17 +146,17 @@ class BrokerAclTest {
         return false;
     }
 
-    private static AccessControlEntry allow(String principal, AclOperation operation) {
-        return new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW);
+    private static KafkaProducer<String, String> producer(String principal) {
+        Properties p = producerSettings(kafka.scramClient(principal, passwords.get(principal)));
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    private static KafkaProducer<String, String> producer(LocalKafka kafka, String user, String password) {
-        Properties p = kafka.scramClient(user, password);
+    private static Properties producerSettings(Properties p) {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return p;
     }
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The relay's transactional Kafka producer: created on first use, replaced after a failed batch. */
 @ApplicationScoped
@@ -19,8 +18,8 @@ class OutboxProducer {
     @Inject
     OutboxConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings connection;
 
     private volatile KafkaProducer<String, String> producer;
 
@@ -87,7 +86,7 @@ class OutboxProducer {
         long sendTimeout = config.sendTimeout().toMillis();
         String id = "outbox-relay" + config.source().replace('/', '-');
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(connection.producer());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");

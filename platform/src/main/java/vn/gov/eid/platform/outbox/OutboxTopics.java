@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the topics the service produces to ({@code eid.outbox.topics}) when they are missing, once per process. */
 @ApplicationScoped
@@ -22,8 +21,8 @@ class OutboxTopics {
     @Inject
     OutboxConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings connection;
 
     private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -34,13 +33,10 @@ class OutboxTopics {
         }
         List<String> wanted = config.topics().orElse(List.of());
         if (!wanted.isEmpty()) {
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    "5000",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    "5000"))) {
+            Map<String, Object> settings = connection.admin();
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            try (Admin admin = Admin.create(settings)) {
                 Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
                 List<NewTopic> missing = wanted.stream()
                         .filter(t -> !existing.contains(t))
