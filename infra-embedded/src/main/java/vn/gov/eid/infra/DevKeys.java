@@ -58,6 +58,13 @@ public final class DevKeys {
         };
     }
 
+    /** A fresh random password (144 bits, URL-safe characters), e.g. for a broker principal. */
+    public static String randomSecret() {
+        byte[] b = new byte[18];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
     /** A fresh 2048-bit RSA key pair. */
     public static KeyPair rsa() {
         try {

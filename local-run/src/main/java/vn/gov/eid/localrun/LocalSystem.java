@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import vn.gov.eid.infra.BrokerAccess;
 import vn.gov.eid.infra.DevKeys;
 import vn.gov.eid.infra.LocalKafka;
 import vn.gov.eid.infra.LocalPostgres;
@@ -63,6 +66,11 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Path> logs = new LinkedHashMap<>();
+    private static final List<String> KAFKA_SECURITY_SETTINGS =
+            List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
+
+    private final Map<String, String> kafkaPasswords = new LinkedHashMap<>();
+    private final Map<String, String> kafkaSecurity = new LinkedHashMap<>();
     private String kafkaBootstrap;
     private String pgDescription;
     private SmscSimulator smsc;
@@ -103,12 +111,29 @@ public final class LocalSystem implements AutoCloseable {
             pgDescription = "existing PostgreSQL at " + pgBase;
         }
 
-        // Kafka: an existing broker (KAFKA_BOOTSTRAP_SERVERS) or an in-JVM Kafka 4 broker.
+        // Kafka: an existing broker (KAFKA_BOOTSTRAP_SERVERS, with the KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* settings
+        // it needs) or an in-JVM Kafka 4 broker run as production runs it: SASL/SCRAM, one principal per service, the
+        // access rules of deploy/kafka/access.conf.
         kafkaBootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (kafkaBootstrap == null) {
-            LocalKafka kafka = LocalKafka.start();
+            LocalKafka kafka = LocalKafka.startSecured();
             started.add(kafka);
             kafkaBootstrap = kafka.bootstrapServers();
+            BrokerAccess access = BrokerAccess.read(o.repoRoot().resolve("deploy/kafka/access.conf"));
+            for (String principal : access.principals()) {
+                kafkaPasswords.put(principal, DevKeys.randomSecret());
+            }
+            try (Admin admin = Admin.create(kafka.adminClient())) {
+                access.apply(admin, kafkaPasswords, 3);
+            }
+        } else {
+            for (String k : KAFKA_SECURITY_SETTINGS) {
+                if (env.get(k) != null) {
+                    common.put(k, env.get(k));
+                    kafkaSecurity.put(
+                            k.substring("KAFKA_".length()).toLowerCase().replace('_', '.'), env.get(k));
+                }
+            }
         }
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
 
@@ -146,6 +171,13 @@ public final class LocalSystem implements AutoCloseable {
             serviceEnv
                     .keySet()
                     .removeIf(k -> k.endsWith("_EVENTS_SIGNING_KEY") && !k.equals(s.name() + "_EVENTS_SIGNING_KEY"));
+            if (kafkaPasswords.containsKey(s.module)) {
+                // each service connects as its own principal
+                serviceEnv.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+                serviceEnv.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+                serviceEnv.put(
+                        "KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(s.module, kafkaPasswords.get(s.module)));
+            }
             serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
             serviceEnv.put(
                     "QUARKUS_DATASOURCE_JDBC_URL",
@@ -207,6 +239,27 @@ public final class LocalSystem implements AutoCloseable {
         return kafkaBootstrap;
     }
 
+    /**
+     * Client settings of a principal of the embedded broker (a service, {@code partner} or {@code operator}, see
+     * deploy/kafka/access.conf); for an existing broker, its address with the security settings it was given.
+     */
+    public Properties kafkaClient(String principal) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafkaBootstrap);
+        if (kafkaPasswords.isEmpty()) {
+            p.putAll(kafkaSecurity);
+            return p;
+        }
+        String password = kafkaPasswords.get(principal);
+        if (password == null) {
+            throw new IllegalArgumentException("no Kafka principal " + principal);
+        }
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", LocalKafka.scramJaasConfig(principal, password));
+        return p;
+    }
+
     /** The simulator when this system started one, else null. */
     public SmscSimulator smsc() {
         return smsc;
@@ -224,6 +277,12 @@ public final class LocalSystem implements AutoCloseable {
                     "  %-21s %s   (Swagger UI %s/q/swagger-ui, log %s)%n", s.module, url(s), url(s), logs.get(s)));
         }
         sb.append("  Kafka bootstrap       ").append(kafkaBootstrap).append('\n');
+        if (!kafkaPasswords.isEmpty()) {
+            sb.append("  Kafka principals      SASL_PLAINTEXT, SCRAM-SHA-512 (rules: deploy/kafka/access.conf)\n");
+            for (String principal : List.of("operator", "partner")) {
+                sb.append(String.format("    %-19s password %s%n", principal, kafkaPasswords.get(principal)));
+            }
+        }
         sb.append("  PostgreSQL            ").append(pgDescription).append('\n');
         sb.append("  SMSC (SMPP 3.4)       ").append(smppAddress);
         if (smsc != null) {

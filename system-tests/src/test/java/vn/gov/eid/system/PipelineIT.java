@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -14,18 +15,34 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import vn.gov.eid.localrun.LocalSystem;
 import vn.gov.eid.localrun.LocalSystem.Service;
+import vn.gov.eid.platform.cloudevents.CloudEventHeaders;
+import vn.gov.eid.platform.signing.EventVerifier;
+import vn.gov.eid.platform.signing.KafkaRecordSignatures;
 import vn.gov.eid.smsc.ReceivedSms;
 import vn.gov.eid.testsupport.TestKafka;
 
@@ -33,6 +50,7 @@ import vn.gov.eid.testsupport.TestKafka;
  * The seed path of the e-ID pipeline, end to end, by HTTP alone against the three packaged services running
  * as separate processes on a real PostgreSQL, a real Kafka broker and the SMPP SMSC simulator.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
     private static final Pattern PASSWORD_IN_SMS = Pattern.compile("Mat khau tam thoi: (\\S+)");
@@ -59,6 +77,7 @@ class PipelineIT {
     }
 
     @Test
+    @Order(1)
     void completedDossierBecomesAnAccountWhosePasswordArrivesBySmsAndLogsIn() throws Exception {
         String pin = "001203012345"; // Ha Noi, male born 2003
         String officer = token("officer1", "Officer@2026");
@@ -195,6 +214,66 @@ class PipelineIT {
         }
     }
 
+    /**
+     * A partner as it integrates: its own broker principal reads account events and verifies every one with the keys
+     * identity-service publishes; the broker refuses it everything else (forging a completed dossier, reading the
+     * sealed SMS requests).
+     */
+    @Test
+    @Order(2)
+    void aPartnerVerifiesAccountEventsAndCannotForgeDossierEvents() throws Exception {
+        Properties partner = system.kafkaClient("partner");
+        List<ConsumerRecord<String, String>> accounts = TestKafka.readAll(partner, "identity.accounts.v1");
+        assertFalse(accounts.isEmpty(), "the journey above published account events");
+        List<Map<String, Object>> jwks = given().get(system.url(Service.IDENTITY) + "/.well-known/event-keys.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("keys");
+        List<PublicKey> keys = new ArrayList<>();
+        for (Map<String, Object> jwk : jwks) {
+            keys.add(PublicJsonWebKey.Factory.newPublicJwk(jwk).getPublicKey());
+        }
+        EventVerifier identityKeys = new EventVerifier(keys);
+        for (ConsumerRecord<String, String> r : accounts) {
+            EventVerifier.Verdict verdict = KafkaRecordSignatures.verify(identityKeys, r);
+            assertTrue(verdict.verified(), "account event at offset " + r.offset() + ": " + verdict.reason());
+            assertEquals("/eid/identity-service", CloudEventHeaders.text(r.headers(), CloudEventHeaders.SOURCE));
+        }
+
+        // the partner is authenticated but has no WRITE on dossier.events.v1: a forged completed dossier never lands
+        Properties producerSettings = new Properties();
+        producerSettings.putAll(partner);
+        producerSettings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
+        producerSettings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+        producerSettings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> forged =
+                    new ProducerRecord<>("dossier.events.v1", "079203000001", "{\"forged\":true}");
+            forged.headers().add("ce_type", "vn.gov.eid.dossier.completed.v1".getBytes(StandardCharsets.UTF_8));
+            Exception e =
+                    assertThrows(Exception.class, () -> producer.send(forged).get(30, TimeUnit.SECONDS));
+            assertTrue(causedBy(e, AuthorizationException.class), "not an authorisation refusal: " + e);
+        }
+        assertTrue(
+                readAll("dossier.events.v1").stream().noneMatch(r -> "079203000001".equals(r.key())),
+                "the forged record is not on the topic");
+        // nor may it read what is not meant for partners
+        Exception e = assertThrows(Exception.class, () -> TestKafka.readAll(partner, "notification.sms-requests.v1"));
+        assertTrue(causedBy(e, AuthorizationException.class), "not an authorisation refusal: " + e);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void transition(String dossierId, String token, String action, String expectedStatus) {
         given().auth()
                 .oauth2(token)
@@ -232,6 +311,7 @@ class PipelineIT {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
-        return TestKafka.readAll(system.kafkaBootstrapServers(), topic);
+        // as the operator principal: read-only on every topic
+        return TestKafka.readAll(system.kafkaClient("operator"), topic);
     }
 }

@@ -37,6 +37,13 @@ public final class TestKafka {
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return readAll(p, topic);
+    }
+
+    /** Reads a topic from its beginning to its current end, connected with the given client settings (no group). */
+    public static List<ConsumerRecord<String, String>> readAll(Properties connection, String topic) {
+        Properties p = new Properties();
+        p.putAll(connection);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
