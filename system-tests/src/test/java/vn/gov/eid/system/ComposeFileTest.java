@@ -42,6 +42,7 @@ class ComposeFileTest {
                         .containsAll(Set.of(
                                 "postgres",
                                 "kafka",
+                                "kafka-setup",
                                 "kafka-ui",
                                 "smsc-simulator",
                                 "identity-service",
@@ -129,12 +130,77 @@ class ComposeFileTest {
                                 "SMPP_PASSWORD",
                                 "SMS_SENDER_ID"));
         required.forEach((service, names) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> env =
-                    (Map<String, Object>) services.get(service).get("environment");
+            Map<String, Object> env = env(service);
             for (String n : names) {
                 assertNotNull(env.get(n), service + " lacks " + n);
             }
         });
+    }
+
+    @Test
+    void theBrokerAuthenticatesEveryClientAndAllowsOnlyWhatTheAccessRulesSay() {
+        Map<String, Object> kafka = env("kafka");
+        String protocols = (String) kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP");
+        for (String listener : protocols.split(",")) {
+            assertTrue(
+                    listener.endsWith(":SASL_PLAINTEXT") || listener.endsWith(":SASL_SSL"),
+                    "open listener " + listener);
+        }
+        assertEquals(
+                "org.apache.kafka.metadata.authorizer.StandardAuthorizer", kafka.get("KAFKA_AUTHORIZER_CLASS_NAME"));
+        assertEquals("false", String.valueOf(kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")));
+        assertEquals("User:admin", kafka.get("KAFKA_SUPER_USERS"));
+        // the port published to the host takes SCRAM only: the admin's PLAIN login stays inside
+        assertEquals("SCRAM-SHA-512", kafka.get("KAFKA_LISTENER_NAME_HOST_SASL_ENABLED_MECHANISMS"));
+        assertTrue(Files.isRegularFile(ROOT.resolve("deploy/kafka/kafka_server_jaas.conf")));
+    }
+
+    @Test
+    void theSetupJobCreatesEveryPrincipalOfTheAccessRules() throws Exception {
+        Set<String> principals = vn.gov.eid.infra.BrokerAccess.read(ROOT.resolve("deploy/kafka/access.conf"))
+                .principals();
+        Set<String> users = new java.util.HashSet<>();
+        env("kafka-setup").forEach((k, v) -> {
+            if (k.startsWith("KAFKA_JAAS_")) {
+                users.add(username((String) v));
+            }
+        });
+        assertEquals(principals, users);
+        assertTrue(Files.isRegularFile(ROOT.resolve("deploy/kafka/setup.sh")));
+    }
+
+    @Test
+    void eachServiceConnectsAsItsOwnPrincipal() {
+        Set<String> secrets = new java.util.HashSet<>();
+        for (String service : List.of("identity-service", "dossier-service", "notification-service")) {
+            Map<String, Object> env = env(service);
+            assertEquals("SASL_PLAINTEXT", env.get("KAFKA_SECURITY_PROTOCOL"), service);
+            assertEquals("SCRAM-SHA-512", env.get("KAFKA_SASL_MECHANISM"), service);
+            String jaas = (String) env.get("KAFKA_SASL_JAAS_CONFIG");
+            assertNotNull(jaas, service + " has no broker login");
+            assertEquals(service, username(jaas));
+            assertTrue(secrets.add(jaas.replaceAll(".*password=\"([^\"]*)\".*", "$1")), "shared password");
+        }
+    }
+
+    @Test
+    void operatorsLogInToAReadOnlyKafkaUi() {
+        Map<String, Object> ui = env("kafka-ui");
+        assertEquals("LOGIN_FORM", ui.get("AUTH_TYPE"));
+        assertNotNull(ui.get("SPRING_SECURITY_USER_PASSWORD"));
+        assertEquals("true", String.valueOf(ui.get("KAFKA_CLUSTERS_0_READONLY")));
+        assertEquals("operator", username((String) ui.get("KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG")));
+    }
+
+    private static String username(String jaas) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("username=\"([^\"]+)\"").matcher(jaas);
+        assertTrue(m.find(), "no username in " + jaas);
+        return m.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> env(String service) {
+        return (Map<String, Object>) services.get(service).get("environment");
     }
 }
