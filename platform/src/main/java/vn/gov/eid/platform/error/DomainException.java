@@ -38,13 +38,16 @@ public class DomainException extends RuntimeException {
         /** The subject is locked. */
         LOCKED,
         /** The caller sent too many requests. */
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** The service cannot take the request now (a bounded resource is full); the caller may retry later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
     private final String code;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public DomainException(Kind kind, String code, String title, String detail) {
         super(detail);
@@ -93,6 +96,24 @@ public class DomainException extends RuntimeException {
 
     public static DomainException rateLimited(String code, String title, String detail) {
         return new DomainException(Kind.RATE_LIMITED, code, title, detail);
+    }
+
+    public static DomainException unavailable(String code, String title, String detail) {
+        return new DomainException(Kind.UNAVAILABLE, code, title, detail);
+    }
+
+    /** When the caller may try again (answered as Retry-After, in whole seconds, at least 1). */
+    public DomainException retryAfter(java.time.Duration wait) {
+        long seconds = (wait.toMillis() + 999) / 1000;
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** Seconds until the caller may try again, if this failure says so. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds == null
+                ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(retryAfterSeconds);
     }
 
     /** Adds an extension member (e.g. the id of a conflicting resource, the end of a lock). */

@@ -32,7 +32,13 @@ public class ProblemMappers {
         int status = status(e.kind());
         Map<String, Object> body = body(e.type(), e.title(), status, e.detail(), uri);
         body.putAll(e.extensions());
-        return respond(status, body);
+        Response response = respond(status, body);
+        if (e.retryAfterSeconds().isPresent()) {
+            return Response.fromResponse(response)
+                    .header("Retry-After", e.retryAfterSeconds().getAsLong())
+                    .build();
+        }
+        return response;
     }
 
     /** The one place where a kind of domain failure becomes an HTTP status code. */
@@ -47,6 +53,7 @@ public class ProblemMappers {
             case UNPROCESSABLE -> 422;
             case LOCKED -> 423;
             case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -165,7 +172,9 @@ public class ProblemMappers {
         if (detail != null) {
             body.put("detail", detail);
         }
-        body.put("instance", uri.getPath());
+        if (uri != null) {
+            body.put("instance", uri.getPath());
+        }
         return body;
     }
 
