@@ -45,16 +45,17 @@ class DomainExceptionTest {
 
     @Test
     void eachFactoryGivesItsKind() {
-        Map<DomainException.Kind, Function<String, DomainException>> factories = Map.of(
-                DomainException.Kind.INVALID, c -> DomainException.invalid(c, "t", "d"),
-                DomainException.Kind.UNAUTHENTICATED, c -> DomainException.unauthenticated(c, "t", "d"),
-                DomainException.Kind.NOT_PERMITTED, c -> DomainException.notPermitted(c, "t", "d"),
-                DomainException.Kind.NOT_FOUND, c -> DomainException.notFound(c, "t", "d"),
-                DomainException.Kind.CONFLICT, c -> DomainException.conflict(c, "t", "d"),
-                DomainException.Kind.STALE, c -> DomainException.stale(c, "t", "d"),
-                DomainException.Kind.UNPROCESSABLE, c -> DomainException.unprocessable(c, "t", "d"),
-                DomainException.Kind.LOCKED, c -> DomainException.locked(c, "t", "d"),
-                DomainException.Kind.RATE_LIMITED, c -> DomainException.rateLimited(c, "t", "d"));
+        Map<DomainException.Kind, Function<String, DomainException>> factories = Map.ofEntries(
+                Map.entry(DomainException.Kind.INVALID, c -> DomainException.invalid(c, "t", "d")),
+                Map.entry(DomainException.Kind.UNAUTHENTICATED, c -> DomainException.unauthenticated(c, "t", "d")),
+                Map.entry(DomainException.Kind.NOT_PERMITTED, c -> DomainException.notPermitted(c, "t", "d")),
+                Map.entry(DomainException.Kind.NOT_FOUND, c -> DomainException.notFound(c, "t", "d")),
+                Map.entry(DomainException.Kind.CONFLICT, c -> DomainException.conflict(c, "t", "d")),
+                Map.entry(DomainException.Kind.STALE, c -> DomainException.stale(c, "t", "d")),
+                Map.entry(DomainException.Kind.UNPROCESSABLE, c -> DomainException.unprocessable(c, "t", "d")),
+                Map.entry(DomainException.Kind.LOCKED, c -> DomainException.locked(c, "t", "d")),
+                Map.entry(DomainException.Kind.RATE_LIMITED, c -> DomainException.rateLimited(c, "t", "d")),
+                Map.entry(DomainException.Kind.UNAVAILABLE, c -> DomainException.unavailable(c, "t", "d")));
         assertEquals(DomainException.Kind.values().length, factories.size(), "a factory per kind");
         factories.forEach(
                 (kind, factory) -> assertEquals(kind, factory.apply("c").kind()));
