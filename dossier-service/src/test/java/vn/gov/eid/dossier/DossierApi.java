@@ -189,10 +189,45 @@ final class DossierApi {
         return count(db, "select count(*) from outbox_event where event_key = ?", pid);
     }
 
-    private static long count(DataSource db, String sql, String pid) throws SQLException {
+    /** Partner lookups recorded for this client and person, with this purpose. */
+    static long recordedLookups(DataSource db, String client, String pid, String purpose) throws SQLException {
+        return count(
+                db,
+                "select count(*) from dossier_access_log where kind = 'PARTNER_LOOKUP' and actor = ?"
+                        + " and personal_id_number = ? and purpose = ? and at > now() - interval '5 minutes'",
+                client,
+                pid,
+                purpose);
+    }
+
+    /** Every partner lookup recorded for this person. */
+    static long recordedLookups(DataSource db, String pid) throws SQLException {
+        return count(db, "select count(*) from dossier_access_log where personal_id_number = ?", pid);
+    }
+
+    /** Staff reads recorded for this dossier by this user. */
+    static long recordedStaffReads(DataSource db, String actor, String dossierId) throws SQLException {
+        return count(
+                db,
+                "select count(*) from dossier_access_log where kind = 'STAFF_READ' and actor = ? and dossier_id = ?",
+                actor,
+                java.util.UUID.fromString(dossierId));
+    }
+
+    /** Biometrics stored for this dossier (0 or 1). */
+    static long storedBiometrics(DataSource db, String dossierId) throws SQLException {
+        return count(
+                db,
+                "select count(*) from dossier_biometrics where dossier_id = ?",
+                java.util.UUID.fromString(dossierId));
+    }
+
+    static long count(DataSource db, String sql, Object... params) throws SQLException {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, pid);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

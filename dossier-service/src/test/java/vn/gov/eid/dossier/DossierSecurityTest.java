@@ -29,12 +29,13 @@ class DossierSecurityTest {
     /** Endpoint name -> roles that may call it. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "submit", List.of("officer"),
-            "get", List.of("officer", "supervisor", "partner"),
+            "get", List.of("officer", "supervisor"),
+            "lookup", List.of("partner"),
             "transition", List.of("officer", "supervisor"),
             "history", List.of("officer", "supervisor"),
             "biometrics", List.of("officer"),
             "verify", List.of("officer"),
-            "list", List.of("officer", "supervisor", "partner"));
+            "list", List.of("officer", "supervisor"));
 
     @Inject
     DataSource dataSource;
@@ -60,6 +61,10 @@ class DossierSecurityTest {
                 spec.contentType("application/json").body(submitBody).post(BASE).statusCode();
             case "get" -> spec.get(BASE + "/" + existingId).statusCode();
             case "list" -> spec.queryParam("status", "SUBMITTED").get(BASE).statusCode();
+            case "lookup" ->
+                spec.header("X-Purpose", "KYC for contract 42")
+                        .get(BASE + "/by-personal-id/" + DossierApi.pidOf(submitBody))
+                        .statusCode();
             case "transition" ->
                 spec.contentType("application/json")
                         .body(transition)

@@ -60,7 +60,59 @@ class DossierValidationTest {
                                         List.of(Map.of("dateOfBirth", "2020-01-02", "relationship", "CHILD")))),
                 bad(
                         "eidRegistration.integratedDocuments[0].type",
-                        b -> registrationOf(b).put("integratedDocuments", List.of(Map.of("number", "123")))));
+                        b -> registrationOf(b).put("integratedDocuments", List.of(Map.of("number", "123")))),
+                // every string and list has a maximum
+                bad("applicant.fullName", b -> applicantOf(b).put("fullName", "a".repeat(101))),
+                bad("applicant.otherNames", b -> applicantOf(b).put("otherNames", "a".repeat(101))),
+                bad("applicant.permanentAddress", b -> applicantOf(b).put("permanentAddress", "a".repeat(301))),
+                bad("applicant.identifyingMarks", b -> applicantOf(b).put("identifyingMarks", "a".repeat(301))),
+                bad(
+                        "applicant.father.fullName",
+                        b -> applicantOf(b).put("father", Map.of("fullName", "a".repeat(101)))),
+                bad(
+                        "applicant.householder.relationship",
+                        b -> applicantOf(b)
+                                .put(
+                                        "householder",
+                                        Map.of("fullName", "Nguyen Van Ba", "relationship", "a".repeat(51)))),
+                bad(
+                        "eidRegistration.email",
+                        b -> registrationOf(b).put("email", "a".repeat(64) + "@" + "b".repeat(190) + ".vn")),
+                bad("eidRegistration.phoneNumber", b -> registrationOf(b).put("phoneNumber", "0".repeat(31))),
+                bad(
+                        "eidRegistration.dependents",
+                        b -> registrationOf(b).put("dependents", java.util.Collections.nCopies(21, dependent()))),
+                bad(
+                        "eidRegistration.dependents[0].supportingDocuments",
+                        b -> registrationOf(b)
+                                .put(
+                                        "dependents",
+                                        List.of(Map.of(
+                                                "fullName",
+                                                "Nguyen Van Binh",
+                                                "dateOfBirth",
+                                                "2020-01-02",
+                                                "relationship",
+                                                "CHILD",
+                                                "supportingDocuments",
+                                                java.util.Collections.nCopies(11, "birth certificate"))))),
+                bad(
+                        "eidRegistration.integratedDocuments",
+                        b -> registrationOf(b)
+                                .put(
+                                        "integratedDocuments",
+                                        java.util.Collections.nCopies(
+                                                11, Map.of("type", "HEALTH_INSURANCE", "number", "DN401")))),
+                bad(
+                        "eidRegistration.integratedDocuments[0].number",
+                        b -> registrationOf(b)
+                                .put(
+                                        "integratedDocuments",
+                                        List.of(Map.of("type", "HEALTH_INSURANCE", "number", "D".repeat(51))))));
+    }
+
+    static Map<String, Object> dependent() {
+        return Map.of("fullName", "Nguyen Van Binh", "dateOfBirth", "2020-01-02", "relationship", "CHILD");
     }
 
     static Arguments bad(String field, Consumer<Map<String, Object>> change) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +15,6 @@ import static vn.gov.eid.dossier.DossierApi.BASE;
 import static vn.gov.eid.dossier.DossierApi.TOPIC;
 import static vn.gov.eid.dossier.DossierApi.act;
 import static vn.gov.eid.dossier.DossierApi.officer;
-import static vn.gov.eid.dossier.DossierApi.partner;
 import static vn.gov.eid.dossier.DossierApi.step;
 import static vn.gov.eid.dossier.DossierApi.submitted;
 import static vn.gov.eid.dossier.DossierApi.supervisor;
@@ -281,21 +279,6 @@ class DossierWorkflowTest {
                 .statusCode(412)
                 .body("type", equalTo("urn:vn-eid:problem:stale-dossier"));
         given().auth().oauth2(officer()).get(BASE + "/" + id).then().body("status", equalTo("IN_REVIEW"));
-    }
-
-    @Test
-    void partnerSeesAReducedViewWithoutContacts() {
-        String id = submitted(DossierApi.newIssue());
-        Response r = given().auth().oauth2(partner()).get(BASE + "/" + id);
-        r.then()
-                .statusCode(200)
-                .body("status", equalTo("SUBMITTED"))
-                .body("eidRegistered", equalTo(true))
-                .body("eidRegistration", nullValue())
-                .body("applicant.father", nullValue())
-                .body("createdBy", nullValue());
-        assertFalse(r.asString().contains("678"), "no phone, not even masked, for partners");
-        assertFalse(r.asString().contains("an@example.vn"));
     }
 
     @Test

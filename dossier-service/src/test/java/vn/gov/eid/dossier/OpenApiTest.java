@@ -17,6 +17,7 @@ class OpenApiTest {
     private static final Map<String, String> ENDPOINTS = Map.of(
             "/api/v1/dossiers", "get post",
             "/api/v1/dossiers/{id}", "get",
+            "/api/v1/dossiers/by-personal-id/{personalIdNumber}", "get",
             "/api/v1/dossiers/{id}/transitions", "post",
             "/api/v1/dossiers/{id}/history", "get",
             "/api/v1/dossiers/{id}/biometrics", "put",
@@ -42,7 +43,7 @@ class OpenApiTest {
             }
         });
         assertEquals(
-                7,
+                8,
                 ENDPOINTS.values().stream().mapToInt(m -> m.split(" ").length).sum());
         assertTrue(
                 doc.get("components").get("securitySchemes").toString().contains("bearer"),

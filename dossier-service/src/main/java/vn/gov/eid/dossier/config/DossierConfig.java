@@ -2,6 +2,7 @@ package vn.gov.eid.dossier.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of dossier-service (prefix {@code eid.dossier}). */
 @ConfigMapping(prefix = "eid.dossier")
@@ -21,6 +22,12 @@ public interface DossierConfig {
 
     /** Paging of GET /api/v1/dossiers. */
     Paging paging();
+
+    /** Largest request bodies. */
+    BodyLimits limits();
+
+    /** What partner clients may read. */
+    Partner partner();
 
     /** Limits on captured biometrics. */
     interface BiometricsLimits {
@@ -62,5 +69,34 @@ public interface DossierConfig {
         /** Largest page size a caller may ask for. */
         @WithDefault("100")
         int maxSize();
+
+        /** Largest page index (from 0); with max-size it bounds the row offset, which must stay below 2^31. */
+        @WithDefault("10000")
+        int maxPage();
+    }
+
+    /** Largest request bodies, in bytes as sent (413 above them, checked before anything is read further). */
+    interface BodyLimits {
+        /** Every route but the biometrics capture; the largest valid submission is about 140 KiB. */
+        @WithDefault("262144")
+        int bodyBytes();
+
+        /**
+         * PUT /api/v1/dossiers/{id}/biometrics: a base64 portrait of biometrics.max-portrait-bytes and ten base64
+         * templates of biometrics.max-template-bytes (about 900 KiB at their defaults); raise it with them.
+         */
+        @WithDefault("1048576")
+        int biometricsBodyBytes();
+    }
+
+    /** What partner clients may read: exact lookups by personal ID number, within a quota. */
+    interface Partner {
+        /** Lookups one partner client may make per quota window; more answer 429 with Retry-After. */
+        @WithDefault("60")
+        int lookupsPerWindow();
+
+        /** Length of a quota window; a client's window starts with its first lookup after the previous one ended. */
+        @WithDefault("PT1M")
+        Duration quotaWindow();
     }
 }

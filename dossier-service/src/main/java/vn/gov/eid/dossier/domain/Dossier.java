@@ -85,6 +85,11 @@ public class Dossier extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** Every dossier of the person, newest first. */
+    public static List<Dossier> ofPerson(String personalIdNumber) {
+        return list("personalIdNumber = ?1 order by createdAt desc, id", personalIdNumber);
+    }
+
     /** The person's most recent completed dossier, if any. */
     public static Optional<Dossier> lastCompletedFor(String personalIdNumber) {
         return find(

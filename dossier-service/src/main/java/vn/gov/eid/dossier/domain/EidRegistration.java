@@ -13,7 +13,7 @@ import vn.gov.eid.dossier.domain.validation.VietnameseMobile;
  * documents to integrate. Stored with the phone normalised to E.164.
  */
 public record EidRegistration(
-        @NotBlank @VietnameseMobile String phoneNumber,
+        @NotBlank @Size(max = 30) @VietnameseMobile String phoneNumber,
         @Email @Size(max = 254) String email,
         @Size(max = 20) List<@Valid @NotNull Dependent> dependents,
         @Size(max = 10) List<@Valid @NotNull IntegratedDocument> integratedDocuments) {

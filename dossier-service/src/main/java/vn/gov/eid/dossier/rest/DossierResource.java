@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,10 +37,11 @@ import vn.gov.eid.dossier.service.DossierQuery;
 import vn.gov.eid.dossier.service.EvidenceService;
 import vn.gov.eid.dossier.service.NewDossier;
 import vn.gov.eid.dossier.service.OpenDossierExists;
+import vn.gov.eid.dossier.service.RecordedReads;
 import vn.gov.eid.dossier.service.SubmissionService;
 import vn.gov.eid.dossier.service.WorkflowService;
 
-/** HTTP API of card dossiers: submission, workflow transitions, reads and the audit trail. */
+/** HTTP API of card dossiers: submission, workflow transitions, reads, partner lookups and the audit trail. */
 @Path("/api/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +59,9 @@ public class DossierResource {
 
     @Inject
     DossierQuery query;
+
+    @Inject
+    RecordedReads reads;
 
     @Inject
     SecurityIdentity identity;
@@ -90,6 +93,7 @@ public class DossierResource {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "409", value = OpenApiExamples.OPEN_DOSSIER_PROBLEM)))
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit, nothing stored")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response submit(
             @Valid
@@ -104,11 +108,12 @@ public class DossierResource {
                                             }))
                     NewDossier body,
             @Parameter(
-                            description = "Client-chosen key; a retry with the same key and body returns "
-                                    + "the first answer instead of creating a second dossier")
-                    @HeaderParam("Idempotency-Key")
-                    @Size(min = 1, max = 200)
-                    String idempotencyKey) {
+                            description = "Client-chosen key (1 to 128 printable ASCII characters, no spaces); a "
+                                    + "retry with the same key and body returns the first answer instead of "
+                                    + "creating a second dossier")
+                    @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY)
+                    String rawIdempotencyKey) {
+        String idempotencyKey = RequestHeaders.idempotencyKey(rawIdempotencyKey);
         SubmissionService.Submission s;
         try {
             s = submissions.submit(body, actor(), idempotencyKey);
@@ -133,12 +138,12 @@ public class DossierResource {
     }
 
     @GET
-    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
     @Operation(
             summary = "Search dossiers",
             description = "Filters: status, personalIdNumber, type, createdFrom (inclusive) and createdTo (exclusive) "
-                    + "as RFC 3339 instants. Newest first; page from 0, size bounded by configuration. Partners get "
-                    + "the reduced view. Biometrics are never listed.")
+                    + "as RFC 3339 instants. Newest first; page and size bounded by configuration. Staff only: "
+                    + "partners look a person up by personal ID number instead. Biometrics are never listed.")
     @APIResponse(
             responseCode = "200",
             description = "A page of dossiers",
@@ -163,13 +168,57 @@ public class DossierResource {
             @QueryParam("size") String size) {
         DossierQuery.Result r = query.search(
                 new DossierQuery.Filter(status, personalIdNumber, type, createdFrom, createdTo, page, size));
-        return new DossierPage(r.items().stream().map(this::view).toList(), r.page(), r.size(), r.total());
+        return new DossierPage(r.items().stream().map(DossierView::staff).toList(), r.page(), r.size(), r.total());
+    }
+
+    @GET
+    @Path("by-personal-id/{personalIdNumber}")
+    @RolesAllowed(Role.PARTNER)
+    @Operation(
+            summary = "Look a person's dossiers up (partners)",
+            description = "Exact lookup by personal ID number: the person's dossiers, newest first, in the reduced "
+                    + "partner view (identity, type, status, eidRegistered; no contacts, relatives or addresses). "
+                    + "X-Purpose is required. Counted against the client's quota (429 with Retry-After beyond it) "
+                    + "and recorded with client, time, personal ID number and purpose.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person's dossiers (an empty list when there are none)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.LOOKUP)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed personal ID number, or X-Purpose missing or too long",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "400", value = OpenApiExamples.PURPOSE_PROBLEM)))
+    @APIResponse(
+            responseCode = "429",
+            description = "The client's lookup quota is used up; Retry-After says when to come back",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "429", value = OpenApiExamples.QUOTA_PROBLEM)))
+    public PersonDossiers lookup(
+            @PathParam("personalIdNumber") String personalIdNumber,
+            @Parameter(
+                            required = true,
+                            description = "Why the person is looked up (1 to 200 printable ASCII characters), "
+                                    + "e.g. a contract reference and a reason; kept in the access log")
+                    @HeaderParam(RequestHeaders.PURPOSE)
+                    String purpose) {
+        String declared = RequestHeaders.purpose(purpose);
+        return new PersonDossiers(reads.partnerLookup(actor(), personalIdNumber, declared).stream()
+                .map(DossierView::partner)
+                .toList());
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR, Role.PARTNER})
-    @Operation(summary = "Read a dossier", description = "Partners get a reduced view without contacts.")
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
+    @Operation(summary = "Read a dossier", description = "Staff only; every read is recorded in the access log.")
     @APIResponse(
             responseCode = "200",
             description = "The dossier; ETag carries its version",
@@ -179,8 +228,8 @@ public class DossierResource {
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "No such dossier")
     public Response get(@PathParam("id") UUID id) {
-        Dossier d = query.find(id);
-        return Response.ok(view(d)).tag(etag(d)).build();
+        Dossier d = reads.staffRead(id, actor());
+        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
 
     @POST
@@ -227,7 +276,8 @@ public class DossierResource {
                                                 @ExampleObject(name = "REJECT", value = OpenApiExamples.REJECT)
                                             }))
                     TransitionRequest body,
-            @Parameter(description = "ETag of the dossier as last read") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "ETag of the dossier as last read") @HeaderParam(RequestHeaders.IF_MATCH)
+                    String ifMatch) {
         Dossier d = workflow.transition(
                 id, body.action(), body.note(), actor(), identity.getRoles(), IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
@@ -236,6 +286,7 @@ public class DossierResource {
     @PUT
     @Path("{id}/biometrics")
     @RolesAllowed(Role.OFFICER)
+    @LargeBody
     @Operation(
             summary = "Capture biometrics",
             description = "Portrait (base64 JPEG within the configured size and dimensions) and fingerprint templates "
@@ -248,6 +299,7 @@ public class DossierResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
+    @APIResponse(responseCode = "413", description = "Body larger than the biometrics body limit, nothing stored")
     @APIResponse(
             responseCode = "400",
             description = "Portrait or fingerprints outside the limits",
@@ -267,7 +319,7 @@ public class DossierResource {
                                                 @ExampleObject(name = "capture", value = OpenApiExamples.BIOMETRICS)
                                             }))
                     BiometricsCapture body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         EvidenceService.Captured c = evidence.captureBiometrics(id, body, actor(), IfMatch.version(ifMatch));
         return Response.ok(BiometricsSummary.of(c.biometrics()))
                 .tag(etag(c.dossier()))
@@ -292,7 +344,7 @@ public class DossierResource {
     public Response verifyDocument(
             @PathParam("id") UUID id,
             @PathParam("type") IntegratedDocumentType type,
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         Dossier d = evidence.verifyDocument(id, type, actor(), IfMatch.version(ifMatch));
         return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
     }
@@ -310,11 +362,6 @@ public class DossierResource {
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return query.history(id).stream().map(HistoryView::of).toList();
-    }
-
-    private DossierView view(Dossier d) {
-        boolean staff = identity.hasRole(Role.OFFICER) || identity.hasRole(Role.SUPERVISOR);
-        return staff ? DossierView.staff(d) : DossierView.partner(d);
     }
 
     private String actor() {

@@ -66,6 +66,26 @@ final class OpenApiExamples {
              "page":0,"size":20,"total":1}
             """;
 
+    static final String LOOKUP = """
+            {"items":[{"id":"7d0c9a4e-2b1f-4c55-9e0a-3f1b2c3d4e5f","type":"ISSUE","status":"COMPLETED","version":4,
+                       "applicant":{"personalIdNumber":"001203012345","fullName":"Nguyen Van An","dateOfBirth":"2003-05-14",
+                                    "sex":"MALE","nationality":"Viet Nam"},
+                       "eidRegistered":true,"createdAt":"2026-11-28T10:00:00Z","updatedAt":"2026-12-02T09:30:00Z"}]}
+            """;
+
+    static final String PURPOSE_PROBLEM = """
+            {"type":"urn:vn-eid:problem:validation","title":"Invalid request","status":400,"detail":"1 field(s) are invalid",
+             "instance":"/api/v1/dossiers/by-personal-id/001203012345",
+             "violations":[{"field":"X-Purpose",
+                            "message":"is required: why the person is looked up, 1 to 200 printable ASCII characters"}]}
+            """;
+
+    static final String QUOTA_PROBLEM = """
+            {"type":"urn:vn-eid:problem:lookup-quota-exceeded","title":"Lookup quota used up","status":429,
+             "detail":"at most 60 lookups per 60 s per client; retry after 17 s",
+             "instance":"/api/v1/dossiers/by-personal-id/001203012345"}
+            """;
+
     static final String VALIDATION_PROBLEM = """
             {"type":"urn:vn-eid:problem:validation","title":"Invalid request","status":400,"detail":"1 field(s) are invalid",
              "instance":"/api/v1/dossiers",

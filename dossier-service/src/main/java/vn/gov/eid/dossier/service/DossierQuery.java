@@ -95,15 +95,10 @@ public class DossierQuery {
             where.append(" and createdAt < :to");
             params.and("to", to);
         }
-        int page = parseInt(f.page(), 0, "page", violations);
-        int size = parseInt(f.size(), config.paging().defaultSize(), "size", violations);
-        if (page < 0) {
-            violations.add(new Violation("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > config.paging().maxSize()) {
-            violations.add(new Violation(
-                    "size", "must be between 1 and " + config.paging().maxSize()));
-        }
+        // Both bounded, so that the row offset page x size cannot overflow.
+        int page = parseBounded(f.page(), 0, 0, config.paging().maxPage(), "page", violations);
+        int size = parseBounded(
+                f.size(), config.paging().defaultSize(), 1, config.paging().maxSize(), "size", violations);
         if (!violations.isEmpty()) {
             throw DomainException.violations(violations);
         }
@@ -121,16 +116,20 @@ public class DossierQuery {
         }
     }
 
-    private static int parseInt(String raw, int fallback, String field, List<Violation> out) {
+    private static int parseBounded(String raw, int fallback, int min, int max, String field, List<Violation> out) {
         if (raw == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(raw.trim());
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            out.add(new Violation(field, "must be a whole number"));
-            return fallback;
+            // too long for an int, or not a number at all: the same answer as out of bounds
         }
+        out.add(new Violation(field, "must be a whole number from " + min + " to " + max));
+        return fallback;
     }
 
     private static Instant parseInstant(String raw, String field, List<Violation> out) {

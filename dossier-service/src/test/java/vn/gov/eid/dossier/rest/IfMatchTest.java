@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.error.Violation;
 
 /** The version a client sends back in If-Match (plain JUnit, no Quarkus). */
 class IfMatchTest {
@@ -29,6 +31,29 @@ class IfMatchTest {
     @Test
     void absentHeaderMeansAnyVersion() {
         assertNull(IfMatch.version(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "abc",
+                "3abc",
+                "\"3",
+                "W/3",
+                "\"3\" junk",
+                "\"a b\"",
+                "\"\u00e9\"",
+                "\"3\";DROP TABLE dossier",
+                "\"1111111111111111111111111111111111111111111111111111111111111111\""
+            })
+    void aMalformedOrOverlongHeaderIsAViolationNamingIt(String header) {
+        DomainException e = assertThrows(DomainException.class, () -> IfMatch.version(header));
+        assertEquals(DomainException.Kind.INVALID, e.kind());
+        assertEquals("urn:vn-eid:problem:validation", e.type());
+        assertEquals(
+                List.of("If-Match"),
+                ((List<?>) e.extensions().get("violations"))
+                        .stream().map(v -> ((Violation) v).field()).toList());
     }
 
     @ParameterizedTest
