@@ -100,8 +100,9 @@ class PasswordChangeTest {
     }
 
     @Test
-    void passwordChangeNeedsACitizenOrPasswordChangeToken() {
-        change(TestTokens.token("officer1", "officer"), "Officer@2026", "Other_pass_1")
+    void passwordChangeNeedsAPersonsToken() {
+        // a service client has a secret, not a password it could change here (staff users: LoginLimitsTest)
+        change(TestTokens.token("partner-portal", "partner"), "Partner_Secret2026", "Other_pass_1")
                 .statusCode(403);
         given().contentType("application/json")
                 .body(Map.of("currentPassword", "a", "newPassword", "b"))

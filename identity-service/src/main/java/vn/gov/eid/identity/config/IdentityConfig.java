@@ -40,8 +40,11 @@ public interface IdentityConfig {
     /** Failed-login lockout settings. */
     Lockout lockout();
 
-    /** Per-address rate limit of the token endpoint. */
-    RateLimit rateLimit();
+    /** Limits of the token endpoint that do not belong to one account. */
+    Login login();
+
+    /** Backoff and lock of staff users and service clients after failed logins. */
+    StaffLockout staffLockout();
 
     /** Staff users and service clients created at start. */
     Bootstrap bootstrap();
@@ -87,6 +90,17 @@ public interface IdentityConfig {
          * busy; callers beyond it wait); default: the number of cores.
          */
         java.util.Optional<Integer> hashConcurrency();
+
+        /**
+         * Hashes account creation and credential resets may compute at once, apart from the logins' ones, so a flood
+         * of logins never starves the account-creation consumer.
+         */
+        @WithDefault("1")
+        int provisioningHashConcurrency();
+
+        /** Longest wait of a login or password change for a hash slot; beyond it 503 with Retry-After. */
+        @WithDefault("2s")
+        Duration hashSlotWait();
     }
 
     /** Failed-login lockout settings. */
@@ -100,11 +114,51 @@ public interface IdentityConfig {
         Duration duration();
     }
 
-    /** Per-address rate limit of the token endpoint. */
-    interface RateLimit {
-        /** Token requests allowed per client address and minute (one police office shares one address). */
-        @WithDefault("600")
-        int requestsPerMinute();
+    /** Limits of the token endpoint that do not belong to one account (shared by all replicas, in PostgreSQL). */
+    interface Login {
+        /**
+         * Failed logins a client address (IPv4 address, IPv6 /64) may make per address-window before it gets 429;
+         * successes do not count, so the officers of one police office behind one address keep working.
+         */
+        @WithDefault("60")
+        int addressFailures();
+
+        /** The window in which address-failures refill. */
+        @WithDefault("1m")
+        Duration addressWindow();
+
+        /** Token requests per second the whole service (all replicas) takes; beyond it 429. */
+        @WithDefault("500")
+        int globalPerSecond();
+
+        /**
+         * Reverse proxies (addresses or CIDR ranges, comma-separated; IDENTITY_TRUSTED_PROXIES) whose
+         * X-Forwarded-For is believed; without any, the TCP peer is the client.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+    }
+
+    /** Backoff and lock of staff users and service clients after failed logins in a row. */
+    interface StaffLockout {
+        /** Failed logins in a row after which each attempt must wait (doubling each time). */
+        @WithDefault("3")
+        int backoffAfter();
+
+        /** The first wait. */
+        @WithDefault("1s")
+        Duration backoffBase();
+
+        /** The longest wait. */
+        @WithDefault("1m")
+        Duration backoffMax();
+
+        /** Failed logins in a row that lock the account. */
+        @WithDefault("10")
+        int lockAfter();
+
+        /** How long such a lock lasts. */
+        @WithDefault("30m")
+        Duration lockDuration();
     }
 
     /** Staff users and service clients created at start when absent. */

@@ -1,128 +1,82 @@
 package vn.gov.eid.identity.service;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
-import vn.gov.eid.identity.domain.CitizenAccount;
-import vn.gov.eid.identity.domain.PersonalIdNumber;
-import vn.gov.eid.identity.domain.Role;
-import vn.gov.eid.identity.domain.ServiceClient;
-import vn.gov.eid.identity.domain.StaffUser;
+import vn.gov.eid.identity.service.LoginRecords.Credential;
+import vn.gov.eid.identity.service.LoginRecords.CredentialChanged;
 import vn.gov.eid.identity.service.TokenService.IssuedToken;
 import vn.gov.eid.platform.error.DomainException;
 
-/** Authenticates citizens, staff users and service clients and issues their tokens (password and client grants). */
+/**
+ * Authenticates citizens, staff users and service clients and issues their tokens (password and client grants). The
+ * Argon2 check runs outside any database transaction (see {@link LoginRecords}); an unknown name costs the same hash.
+ */
 @ApplicationScoped
 public class AuthService {
+
+    /** Longest username (staff user names and client ids are at most 64 characters, ID numbers 12). */
+    static final int MAX_NAME_LENGTH = 64;
+
+    /** Longest password or client secret accepted at all (the policy allows 20; hashing a megabyte is a DoS). */
+    static final int MAX_SECRET_LENGTH = 128;
 
     @Inject
     PasswordHasher hasher;
 
     @Inject
-    TokenService tokens;
+    LoginRecords records;
 
-    @Inject
-    FailedLogins failedLogins;
-
-    /**
-     * The password grant for citizens (username = personal ID number) and staff users. Failed attempts are
-     * counted in the same transaction, which is why a refused login does not roll it back.
-     */
-    @Transactional(dontRollbackOn = LoginRefused.class)
+    /** The password grant for citizens (username = personal ID number) and staff users. */
     public IssuedToken passwordGrant(String username, String password) {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw DomainException.invalid(
-                    "invalid-request", "Invalid request", "grant_type=password needs username and password");
-        }
+        require(username, "username", MAX_NAME_LENGTH, "grant_type=password needs username and password");
+        require(password, "password", MAX_SECRET_LENGTH, "grant_type=password needs username and password");
         String name = username.trim();
-        if (PersonalIdNumber.isValid(name)) {
-            CitizenAccount account = CitizenAccount.findById(name, LockModeType.PESSIMISTIC_WRITE);
-            if (account != null) {
-                return citizenLogin(account, password);
-            }
-        }
-        StaffUser staff = StaffUser.findById(name);
-        if (staff == null) {
-            hasher.verifyDummy(password);
-            throw LoginRefused.invalidCredentials();
-        }
-        if (!hasher.verify(password, staff.passwordHash)) {
-            Log.infof("failed staff login for %s", name);
-            throw LoginRefused.invalidCredentials();
-        }
-        if (hasher.needsRehash(staff.passwordHash)) {
-            staff.passwordHash = hasher.hash(password);
-            Log.infof("password hash of staff user %s renewed with the current Argon2id parameters", name);
-        }
-        return tokens.issue(staff.username, Set.of(staff.role), false);
+        return check(password, now -> records.findForPasswordGrant(name, now));
     }
 
-    /** The client_credentials grant for service accounts of other systems; renews a secret hash with old parameters. */
-    @Transactional
+    /** The client_credentials grant for service accounts of other systems. */
     public IssuedToken clientCredentialsGrant(String clientId, String secret) {
-        if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty()) {
-            throw DomainException.invalid(
-                    "invalid-request",
-                    "Invalid request",
-                    "grant_type=client_credentials needs client_id and client_secret");
-        }
-        ServiceClient client = ServiceClient.findById(clientId.trim());
-        if (client == null) {
-            hasher.verifyDummy(secret);
-            throw LoginRefused.invalidCredentials();
-        }
-        if (!hasher.verify(secret, client.secretHash)) {
-            Log.infof("failed client authentication for %s", client.clientId);
-            throw LoginRefused.invalidCredentials();
-        }
-        if (hasher.needsRehash(client.secretHash)) {
-            client.secretHash = hasher.hash(secret);
-            Log.infof("secret hash of client %s renewed with the current Argon2id parameters", client.clientId);
-        }
-        return tokens.issue(client.clientId, Set.of(client.role), false);
+        String missing = "grant_type=client_credentials needs client_id and client_secret";
+        require(clientId, "client_id", MAX_NAME_LENGTH, missing);
+        require(secret, "client_secret", MAX_SECRET_LENGTH, missing);
+        String id = clientId.trim();
+        return check(secret, now -> records.findClient(id, now));
     }
 
-    private IssuedToken citizenLogin(CitizenAccount account, String password) {
-        Instant now = now();
-        // The hash is computed before any other check, so every outcome costs the same time.
-        boolean matches = hasher.verify(password, account.passwordHash);
-        failedLogins.refuseIfLocked(account, now);
-        if (!matches) {
-            failedLogins.record(account, now);
-            throw LoginRefused.invalidCredentials();
-        }
-        if (account.failedLogins != 0 || account.lockedUntil != null) {
-            account.failedLogins = 0;
-            account.lockedUntil = null;
-            account.updatedAt = now;
-        }
-        if (account.passwordTemporary) {
-            if (account.passwordExpiresAt != null && !now.isBefore(account.passwordExpiresAt)) {
-                throw LoginRefused.temporaryPasswordExpired(account.passwordExpiresAt);
+    private IssuedToken check(String secret, java.util.function.Function<Instant, Credential> find) {
+        for (int attempt = 0; ; attempt++) {
+            Credential credential = find.apply(now());
+            if (credential == null) {
+                hasher.verifyDummy(secret);
+                throw LoginRefused.invalidCredentials();
             }
-            rehashIfOutdated(account, password, now);
-            return tokens.issue(account.personalIdNumber, Set.of(Role.PASSWORD_CHANGE), true);
+            boolean matches = hasher.verify(secret, credential.hash());
+            // A successful login is the only moment the plain secret is at hand: hashes made with older parameters
+            // are renewed then, so a change of the Argon2id settings reaches every active account.
+            String renewed = matches && hasher.needsRehash(credential.hash()) ? hasher.hash(secret) : null;
+            try {
+                return records.complete(credential, matches, renewed, now());
+            } catch (CredentialChanged e) {
+                // the password changed while it was checked: check again against the new one, once
+                if (attempt > 0) {
+                    throw LoginRefused.invalidCredentials();
+                }
+            }
         }
-        rehashIfOutdated(account, password, now);
-        return tokens.issue(account.personalIdNumber, Set.of(Role.CITIZEN), false);
     }
 
-    /**
-     * A successful login is the only moment the plain password is at hand: hashes made with older (cheaper or
-     * costlier) parameters are renewed then, so a change of the Argon2id settings reaches every active account.
-     */
-    private void rehashIfOutdated(CitizenAccount account, String password, Instant now) {
-        if (hasher.needsRehash(account.passwordHash)) {
-            account.passwordHash = hasher.hash(password);
-            account.updatedAt = now;
-            Log.infof(
-                    "password hash of account %s renewed with the current Argon2id parameters",
-                    account.personalIdNumber);
+    private static void require(String value, String field, int maxLength, String missing) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid("invalid-request", "Invalid request", missing);
+        }
+        if (value.length() > maxLength) {
+            throw DomainException.invalid(
+                            "invalid-request",
+                            "Invalid request",
+                            field + " is longer than " + maxLength + " characters")
+                    .with("field", field);
         }
     }
 

@@ -9,14 +9,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.domain.StaffUser;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
 import vn.gov.eid.platform.error.DomainException;
 import vn.gov.eid.platform.error.Violation;
 
-/** Lets a citizen replace the temporary password (or their own), which activates a pending account. */
+/** Lets a citizen replace the temporary password (or their own), which activates a pending account; and staff theirs. */
 @ApplicationScoped
 public class PasswordChangeService {
 
@@ -31,6 +33,9 @@ public class PasswordChangeService {
 
     @Inject
     AccountEvents events;
+
+    @Inject
+    IdentityConfig config;
 
     /**
      * Replaces a citizen's password; activates a pending account and publishes account-activated through the
@@ -67,6 +72,32 @@ public class PasswordChangeService {
             events.activated(account);
             Log.infof("account %s activated", account.personalIdNumber);
         }
+    }
+
+    /**
+     * Replaces a staff user's password under the same rules as a citizen's. A wrong current password counts toward
+     * the staff backoff and lock, as a failed login does.
+     */
+    @Transactional(dontRollbackOn = DomainException.class)
+    public void changeStaffPassword(String username, String currentPassword, String newPassword) {
+        StaffUser staff = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
+        if (staff == null) {
+            throw DomainException.notFound(
+                    "staff-user-not-found", "Staff user not found", "no staff user for the token's subject");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        StaffBackoff backoff = StaffBackoff.of(config.staffLockout());
+        backoff.refuseIfWaiting(staff.failures, now);
+        if (!hasher.verify(currentPassword, staff.passwordHash)) {
+            throw backoff.fail(staff.failures, now);
+        }
+        StaffBackoff.reset(staff.failures);
+        List<Violation> violations = violations(policy, staff.username, currentPassword, newPassword);
+        if (!violations.isEmpty()) {
+            throw DomainException.violations(violations);
+        }
+        staff.passwordHash = hasher.hash(newPassword);
+        Log.infof("staff user %s changed their password", staff.username);
     }
 
     /** The rules a new password breaks: the VNeID rules, and it must differ from the username and the current one. */

@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import vn.gov.eid.identity.config.IdentityConfig;
+import vn.gov.eid.platform.error.DomainException;
 
 /**
  * Hashes and verifies passwords with Argon2id, stored as PHC strings
@@ -32,17 +35,24 @@ public class PasswordHasher {
     private final int parallelism;
     private final String currentPrefix;
     // Each hash mallocs memoryKib outside the heap and keeps a core busy: more at once only adds memory and latency.
+    // Logins and password changes take a slot of their own pool, with a bounded wait; account creation and
+    // credential resets take one of theirs, so neither can starve the other.
     private final Semaphore slots;
+    private final Semaphore provisioningSlots;
+    private final Duration slotWait;
     private final int maxConcurrent;
     private volatile String dummyHash;
 
     @Inject
     public PasswordHasher(IdentityConfig config) {
         this(
+                Argon2Factory.createAdvanced(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES),
                 config.password().argon2Iterations(),
                 config.password().argon2MemoryKib(),
                 config.password().argon2Parallelism(),
-                config.password().hashConcurrency().orElse(Runtime.getRuntime().availableProcessors()));
+                config.password().hashConcurrency().orElse(Runtime.getRuntime().availableProcessors()),
+                config.password().provisioningHashConcurrency(),
+                config.password().hashSlotWait());
     }
 
     /** With explicit Argon2id parameters and as many concurrent hashes as cores (benchmarks, tests). */
@@ -61,7 +71,23 @@ public class PasswordHasher {
     }
 
     PasswordHasher(Argon2Advanced argon2, int iterations, int memoryKib, int parallelism, int maxConcurrent) {
-        if (iterations < 1 || parallelism < 1 || memoryKib < 8 * parallelism || maxConcurrent < 1) {
+        this(argon2, iterations, memoryKib, parallelism, maxConcurrent, 1, null);
+    }
+
+    /** slotWait null: a login waits for a hash slot as long as it takes (benchmarks, tests). */
+    PasswordHasher(
+            Argon2Advanced argon2,
+            int iterations,
+            int memoryKib,
+            int parallelism,
+            int maxConcurrent,
+            int provisioningConcurrency,
+            Duration slotWait) {
+        if (iterations < 1
+                || parallelism < 1
+                || memoryKib < 8 * parallelism
+                || maxConcurrent < 1
+                || provisioningConcurrency < 1) {
             throw new IllegalArgumentException("invalid Argon2id settings: t=" + iterations + " m=" + memoryKib + " p="
                     + parallelism + " concurrency=" + maxConcurrent);
         }
@@ -72,6 +98,8 @@ public class PasswordHasher {
         this.maxConcurrent = maxConcurrent;
         this.currentPrefix = PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$";
         this.slots = new Semaphore(maxConcurrent, true);
+        this.provisioningSlots = new Semaphore(provisioningConcurrency, true);
+        this.slotWait = slotWait;
         NativeArgon2.selfTest(argon2, this, currentPrefix);
         Log.infof(
                 "Argon2id t=%d m=%d KiB p=%d, at most %d hashes at once, %s: known-answer tests passed",
@@ -85,12 +113,24 @@ public class PasswordHasher {
 
     /** Returns the PHC string of a fresh salted Argon2id hash; the array is wiped afterwards. */
     public String hash(char[] password) {
+        return hash(password, slots);
+    }
+
+    /**
+     * Like {@link #hash(String)}, in the pool of account creation and credential resets: waits as long as it takes,
+     * never behind logins.
+     */
+    public String hashForProvisioning(String password) {
+        return hash(password.toCharArray(), provisioningSlots);
+    }
+
+    private String hash(char[] password, Semaphore pool) {
         try {
-            acquire();
+            acquire(pool);
             try {
                 return argon2.hash(iterations, memoryKib, parallelism, password, StandardCharsets.UTF_8);
             } finally {
-                slots.release();
+                pool.release();
             }
         } finally {
             Arrays.fill(password, '\0');
@@ -115,7 +155,7 @@ public class PasswordHasher {
                 Log.warn("password hash in an unknown format; treated as no match");
                 return false;
             }
-            acquire();
+            acquire(slots);
             try {
                 // libargon2 decodes the parameters from the string and compares the tags in constant time.
                 return argon2.verify(phc, password, StandardCharsets.UTF_8);
@@ -163,9 +203,15 @@ public class PasswordHasher {
         return NativeArgon2.libraryFile();
     }
 
-    private void acquire() {
+    private void acquire(Semaphore pool) {
         try {
-            slots.acquire();
+            if (pool == provisioningSlots || slotWait == null) {
+                pool.acquire();
+            } else if (!pool.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw DomainException.unavailable(
+                                "busy", "Busy", "too many logins are being checked right now; retry in a moment")
+                        .retryAfter(Duration.ofSeconds(1));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to hash a password", e);

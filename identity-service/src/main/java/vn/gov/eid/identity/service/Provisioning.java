@@ -32,6 +32,12 @@ public class Provisioning {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    PasswordPolicy policy;
+
+    /** Shortest client secret accepted: a machine's secret is long and random, not a password a person types. */
+    static final int MIN_CLIENT_SECRET_LENGTH = 16;
+
     /** One name:role:secret entry; toString never shows the secret. */
     record Entry(String name, String role, String secret) {
         @Override
@@ -44,6 +50,7 @@ public class Provisioning {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         Instant now = Instant.now();
         for (Entry e : parse(config.bootstrap().users().orElse(""), "IDENTITY_BOOTSTRAP_USERS")) {
+            refuseWeak(e, policy.problems(e.secret()), "IDENTITY_BOOTSTRAP_USERS");
             if (StaffUser.findById(e.name()) == null) {
                 StaffUser u = new StaffUser();
                 u.username = e.name();
@@ -55,6 +62,7 @@ public class Provisioning {
             }
         }
         for (Entry e : parse(config.bootstrap().clients().orElse(""), "IDENTITY_BOOTSTRAP_CLIENTS")) {
+            refuseWeak(e, clientSecretProblems(e.secret()), "IDENTITY_BOOTSTRAP_CLIENTS");
             if (ServiceClient.findById(e.name()) == null) {
                 ServiceClient c = new ServiceClient();
                 c.clientId = e.name();
@@ -65,6 +73,23 @@ public class Provisioning {
                 Log.infof("service client %s (%s) provisioned", e.name(), e.role());
             }
         }
+    }
+
+    /** A staff password must meet the citizens' rules; the service does not start with a weak one. */
+    static void refuseWeak(Entry e, List<String> problems, String setting) {
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    setting + ": the secret of " + e.name() + " is too weak: " + String.join(", ", problems));
+        }
+    }
+
+    /** What is wrong with a client secret: too short or too long. */
+    static List<String> clientSecretProblems(String secret) {
+        if (secret.length() < MIN_CLIENT_SECRET_LENGTH || secret.length() > AuthService.MAX_SECRET_LENGTH) {
+            return List.of("must be " + MIN_CLIENT_SECRET_LENGTH + " to " + AuthService.MAX_SECRET_LENGTH
+                    + " characters long");
+        }
+        return List.of();
     }
 
     /**
@@ -83,7 +108,10 @@ public class Provisioning {
                 continue;
             }
             String[] parts = item.split(":", 3);
-            if (parts.length != 3 || parts[0].isBlank() || parts[2].isEmpty()) {
+            if (parts.length != 3
+                    || parts[0].isBlank()
+                    || parts[2].isEmpty()
+                    || parts[0].trim().length() > 64) {
                 throw new IllegalStateException(setting + ": entry " + (i + 1) + " is not name:role:secret");
             }
             String role = parts[1].trim();

@@ -22,7 +22,7 @@ public class TemporaryPasswords {
     /** Generates, hashes and sets it, valid until {@code now} plus the configured temporary validity. */
     public String issue(CitizenAccount account, Instant now) {
         String password = policy.generate();
-        account.passwordHash = hasher.hash(password);
+        account.passwordHash = hasher.hashForProvisioning(password);
         account.passwordTemporary = true;
         account.passwordExpiresAt = now.plus(config.password().temporaryValidity());
         return password;

@@ -51,8 +51,9 @@ class PasswordChangeServiceTest {
 
     @Test
     void refusalsDoNotRollBackTheFailedLoginCount() throws Exception {
-        Transactional grant = AuthService.class
-                .getMethod("passwordGrant", String.class, String.class)
+        Transactional grant = LoginRecords.class
+                .getMethod(
+                        "complete", LoginRecords.Credential.class, boolean.class, String.class, java.time.Instant.class)
                 .getAnnotation(Transactional.class);
         assertEquals(List.of(LoginRefused.class), List.of(grant.dontRollbackOn()));
         Transactional change = PasswordChangeService.class

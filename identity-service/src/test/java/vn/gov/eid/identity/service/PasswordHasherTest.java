@@ -150,6 +150,48 @@ class PasswordHasherTest {
         assertEquals(2, bounded.maxConcurrentHashes());
     }
 
+    @Test
+    void aLoginThatGetsNoHashSlotInTimeIsTurnedAwayWhileAccountCreationHasSlotsOfItsOwn() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean block = new java.util.concurrent.atomic.AtomicBoolean();
+        Argon2Advanced real = Argon2Factory.createAdvanced(Argon2Types.ARGON2id, 16, 32);
+        Argon2Advanced slowVerify = (Argon2Advanced) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Argon2Advanced.class}, (proxy, method, args) -> {
+                    if (block.get() && method.getName().equals("verify")) {
+                        inside.countDown();
+                        release.await();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                });
+        PasswordHasher hasher = new PasswordHasher(slowVerify, 2, 1024, 1, 1, 1, java.time.Duration.ofMillis(200));
+        String phc = hasher.hashForProvisioning("Secret_2026a");
+        block.set(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> first = pool.submit(() -> hasher.verify("Secret_2026a", phc));
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            vn.gov.eid.platform.error.DomainException busy = assertThrows(
+                    vn.gov.eid.platform.error.DomainException.class, () -> hasher.verify("Secret_2026a", phc));
+            assertEquals(vn.gov.eid.platform.error.DomainException.Kind.UNAVAILABLE, busy.kind());
+            assertEquals(1, busy.retryAfterSeconds().getAsLong());
+            assertTrue(System.nanoTime() - start >= 150_000_000L, "gave up before the configured wait");
+            // the only login slot is taken, yet an account's temporary password is hashed at once
+            assertTrue(hasher.needsRehash("x")
+                    && hasher.hashForProvisioning("Other_2026b").startsWith("$argon2id$"));
+            release.countDown();
+            assertTrue(first.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private interface ResultFilter {
         Object apply(String method, Object result);
     }
