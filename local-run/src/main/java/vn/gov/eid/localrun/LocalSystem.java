@@ -6,6 +6,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,10 +65,31 @@ public final class LocalSystem implements AutoCloseable {
      */
     public record Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env) {}
 
+    /**
+     * A service's own PostgreSQL database, as the service is given it: for checks that read it directly.
+     *
+     * @param jdbcUrl  the service's QUARKUS_DATASOURCE_JDBC_URL
+     * @param username its QUARKUS_DATASOURCE_USERNAME
+     * @param password its QUARKUS_DATASOURCE_PASSWORD
+     */
+    public record Database(String jdbcUrl, String username, String password) {
+
+        /** A new connection to the database; the caller closes it. */
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl, username, password);
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + jdbcUrl + ", user " + username + "]"; // never the password
+        }
+    }
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Path> logs = new LinkedHashMap<>();
+    private final Map<Service, Database> databases = new LinkedHashMap<>();
     private static final List<String> KAFKA_SECURITY_SETTINGS =
             List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
 
@@ -179,11 +203,14 @@ public final class LocalSystem implements AutoCloseable {
                         "KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(s.module, kafkaPasswords.get(s.module)));
             }
             serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
-            serviceEnv.put(
-                    "QUARKUS_DATASOURCE_JDBC_URL",
-                    pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database);
-            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
-            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
+            Database database = new Database(
+                    pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database,
+                    pgUser,
+                    pgPassword);
+            databases.put(s, database);
+            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             processes.put(s, launch(o, s, serviceEnv));
         }
         for (Service s : Service.values()) {
@@ -233,6 +260,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public String url(Service s) {
         return "http://127.0.0.1:" + ports.get(s);
+    }
+
+    /** The service's own database (the embedded server's, or the one EID_PG_URL names). */
+    public Database database(Service s) {
+        return databases.get(s);
     }
 
     public String kafkaBootstrapServers() {
