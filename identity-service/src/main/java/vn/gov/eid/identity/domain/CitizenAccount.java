@@ -42,12 +42,24 @@ public class CitizenAccount extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
-    /** E.164 mobile number; never leaves the service in clear except sealed to notification-service. */
-    @Column(nullable = false, length = 16)
-    public String phone;
+    /**
+     * The E.164 mobile number in clear, only in rows written before contact data was encrypted (AccountContacts
+     * converts them); read and write contact data through AccountContacts, never these columns.
+     */
+    @Column(name = "phone", length = 16)
+    public String clearPhone;
 
-    @Column(length = 320)
-    public String email;
+    /** The e-mail address in clear, only in rows written before contact data was encrypted. */
+    @Column(name = "email", length = 320)
+    public String clearEmail;
+
+    /** The mobile number, sealed (docs/adr/0003); never leaves the service except sealed to notification-service. */
+    @Column(name = "phone_sealed")
+    public byte[] phoneSealed;
+
+    /** The e-mail address, sealed; null when the citizen gave none. */
+    @Column(name = "email_sealed")
+    public byte[] emailSealed;
 
     @Column(name = "full_name", length = 200)
     public String fullName;

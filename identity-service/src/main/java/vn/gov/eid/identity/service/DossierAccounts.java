@@ -37,6 +37,9 @@ public class DossierAccounts {
     TemporaryPasswords temporaryPasswords;
 
     @Inject
+    AccountContacts contacts;
+
+    @Inject
     AccountEvents events;
 
     @Inject
@@ -75,8 +78,7 @@ public class DossierAccounts {
         a.level = 2;
         a.status = AccountStatus.PENDING_ACTIVATION;
         String password = temporaryPasswords.issue(a, now);
-        a.phone = contact.phoneNumber();
-        a.email = contact.email();
+        contacts.set(a, contact.phoneNumber(), contact.email());
         a.fullName = dossier.fullName();
         a.dossierId = dossier.dossierId();
         a.integratedDocuments = documents(dossier);
@@ -85,10 +87,10 @@ public class DossierAccounts {
         a.persist();
         AccountAudit.record(pid, "CREATED", "dossier:" + dossier.dossierId(), null, now);
         events.created(a);
-        events.smsRequested(a, SmsPurpose.INITIAL_CREDENTIAL, password);
+        events.smsRequested(a, contact.phoneNumber(), SmsPurpose.INITIAL_CREDENTIAL, password);
         Log.infof(
                 "account %s created (level 2) from dossier %s; initial credential SMS requested to %s",
-                pid, dossier.dossierId(), Masking.phone(a.phone));
+                pid, dossier.dossierId(), Masking.phone(contact.phoneNumber()));
     }
 
     /**
@@ -98,9 +100,9 @@ public class DossierAccounts {
      */
     private void updateExisting(CitizenAccount a, DossierRegistration dossier, Contact contact) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String oldPhone = a.phone;
-        a.phone = contact.phoneNumber();
-        a.email = contact.email();
+        String oldPhone = contacts.phone(a);
+        String phone = contact.phoneNumber();
+        contacts.set(a, phone, contact.email());
         a.fullName = dossier.fullName();
         a.integratedDocuments = documents(dossier);
         a.dossierId = dossier.dossierId();
@@ -110,19 +112,19 @@ public class DossierAccounts {
             a.level = 2;
             AccountAudit.record(a.personalIdNumber, "UPGRADED", "dossier:" + dossier.dossierId(), null, now);
             events.upgraded(a, previous);
-            events.smsRequested(a, SmsPurpose.UPGRADE_NOTICE, null);
+            events.smsRequested(a, phone, SmsPurpose.UPGRADE_NOTICE, null);
             Log.infof(
                     "account %s upgraded from level %d to 2 by dossier %s; notice SMS requested to %s",
-                    a.personalIdNumber, previous, dossier.dossierId(), Masking.phone(a.phone));
+                    a.personalIdNumber, previous, dossier.dossierId(), Masking.phone(phone));
             return;
         }
         AccountAudit.record(a.personalIdNumber, "CONTACT_UPDATED", "dossier:" + dossier.dossierId(), null, now);
-        if (!a.phone.equals(oldPhone)) {
+        if (!phone.equals(oldPhone)) {
             // The new number learns it is linked; the old one is no longer used for credentials.
-            events.smsRequested(a, SmsPurpose.PHONE_LINKED, null);
+            events.smsRequested(a, phone, SmsPurpose.PHONE_LINKED, null);
             Log.infof(
                     "account %s: phone changed to %s by dossier %s; link SMS requested",
-                    a.personalIdNumber, Masking.phone(a.phone), dossier.dossierId());
+                    a.personalIdNumber, Masking.phone(phone), dossier.dossierId());
         } else {
             Log.infof(
                     "account %s: contact data and documents updated by dossier %s",

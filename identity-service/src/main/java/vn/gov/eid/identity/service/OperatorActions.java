@@ -23,6 +23,9 @@ public class OperatorActions {
     TemporaryPasswords temporaryPasswords;
 
     @Inject
+    AccountContacts contacts;
+
+    @Inject
     AccountEvents events;
 
     /** An operator locks the account until an operator unlocks it. */
@@ -80,11 +83,12 @@ public class OperatorActions {
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "CREDENTIAL_RESET", operator, reason, now);
         events.credentialReset(a);
-        String requestId =
-                events.smsRequested(a, SmsPurpose.CREDENTIAL_RESET, password).toString();
+        String phone = contacts.phone(a);
+        String requestId = events.smsRequested(a, phone, SmsPurpose.CREDENTIAL_RESET, password)
+                .toString();
         Log.infof(
                 "credential of account %s reset by %s; SMS requested to %s",
-                personalIdNumber, operator, Masking.phone(a.phone));
+                personalIdNumber, operator, Masking.phone(phone));
         return requestId;
     }
 

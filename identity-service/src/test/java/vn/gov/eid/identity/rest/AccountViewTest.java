@@ -20,7 +20,7 @@ class AccountViewTest {
         a.level = 2;
         a.status = AccountStatus.ACTIVE;
         a.passwordHash = "$argon2id$...";
-        a.phone = "+84912345678";
+        a.clearPhone = "+84912345678";
         a.createdAt = NOW.minusSeconds(3600);
         a.activatedAt = NOW.minusSeconds(60);
         a.lockedUntil = NOW.plusSeconds(900);

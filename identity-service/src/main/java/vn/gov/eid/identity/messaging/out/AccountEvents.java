@@ -143,16 +143,15 @@ public class AccountEvents {
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
-    /** Requests an SMS to the account's phone; the password (null for purposes without one) is sealed. */
-    public UUID smsRequested(CitizenAccount a, SmsPurpose purpose, String password) {
+    /** Requests an SMS to the account's phone; phone and password (null for purposes without one) are sealed. */
+    public UUID smsRequested(CitizenAccount a, String phone, SmsPurpose purpose, String password) {
         if (smsKey == null) {
             throw new IllegalStateException("SMS_JWE_PUBLIC_KEY_LOCATION is not set: cannot seal an SMS request");
         }
         UUID requestId = UUID.randomUUID();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fullName", asciiUpper(a.fullName));
-        String sealed =
-                Sealing.seal(new SmsSecret(a.phone, password, a.personalIdNumber, requestId.toString()), smsKey);
+        String sealed = Sealing.seal(new SmsSecret(phone, password, a.personalIdNumber, requestId.toString()), smsKey);
         outbox.add(
                 config.topics().smsRequests(),
                 a.personalIdNumber,
@@ -161,7 +160,7 @@ public class AccountEvents {
                         requestId.toString(),
                         a.personalIdNumber,
                         purpose.name(),
-                        Masking.phone(a.phone),
+                        Masking.phone(phone),
                         params,
                         sealed));
         return requestId;
