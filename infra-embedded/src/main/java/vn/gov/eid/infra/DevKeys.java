@@ -65,6 +65,13 @@ public final class DevKeys {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** A fresh 256-bit key-encryption key for personal data at rest, Base64 (the value part of EID_DATA_KEYS). */
+    public static String randomDataKey() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
     /** A fresh 2048-bit RSA key pair. */
     public static KeyPair rsa() {
         try {

@@ -202,6 +202,8 @@ public final class LocalSystem implements AutoCloseable {
                 serviceEnv.put(
                         "KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(s.module, kafkaPasswords.get(s.module)));
             }
+            // personal data at rest: a key-encryption key of the service's own, new each run like the other dev keys
+            serviceEnv.put("EID_DATA_KEYS", s.database + "-local-1:" + DevKeys.randomDataKey());
             serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
             Database database = new Database(
                     pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database,

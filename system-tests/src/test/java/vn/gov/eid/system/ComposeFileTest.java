@@ -106,7 +106,8 @@ class ComposeFileTest {
                                 "SMS_JWE_PUBLIC_KEY_LOCATION",
                                 "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION",
                                 "IDENTITY_EVENTS_SIGNING_KEY",
-                                "DOSSIER_EVENTS_PUBLIC_KEYS"),
+                                "DOSSIER_EVENTS_PUBLIC_KEYS",
+                                "EID_DATA_KEYS"),
                 "dossier-service",
                         List.of(
                                 "KAFKA_BOOTSTRAP_SERVERS",
@@ -114,7 +115,8 @@ class ComposeFileTest {
                                 "IDENTITY_ISSUER",
                                 "IDENTITY_JWKS_URL",
                                 "IDENTITY_CONTACT_PUBLIC_KEY_LOCATION",
-                                "DOSSIER_EVENTS_SIGNING_KEY"),
+                                "DOSSIER_EVENTS_SIGNING_KEY",
+                                "EID_DATA_KEYS"),
                 "notification-service",
                         List.of(
                                 "KAFKA_BOOTSTRAP_SERVERS",
@@ -181,6 +183,17 @@ class ComposeFileTest {
             assertEquals(service, username(jaas));
             assertTrue(secrets.add(jaas.replaceAll(".*password=\"([^\"]*)\".*", "$1")), "shared password");
         }
+    }
+
+    @Test
+    void noTwoServicesShareAKeyEncryptionKey() {
+        Object identity = env("identity-service").get("EID_DATA_KEYS");
+        Object dossier = env("dossier-service").get("EID_DATA_KEYS");
+        assertNotNull(identity);
+        assertNotNull(dossier);
+        assertTrue(!String.valueOf(identity)
+                .split(":")[1]
+                .equals(String.valueOf(dossier).split(":")[1]));
     }
 
     @Test

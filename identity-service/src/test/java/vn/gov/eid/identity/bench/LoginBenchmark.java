@@ -99,7 +99,10 @@ public final class LoginBenchmark {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            Map<String, String> env = new HashMap<>();
+            Map<String, String> env = new HashMap<>(keys);
+            // its own event signing key only
+            env.keySet().removeIf(k -> k.endsWith("_EVENTS_SIGNING_KEY") && !k.startsWith("IDENTITY_"));
+            env.put("EID_DATA_KEYS", "bench-1:" + DevKeys.randomDataKey());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("identity_bench"));
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
@@ -110,8 +113,9 @@ public final class LoginBenchmark {
             env.put("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION", keys.get("IDENTITY_CONTACT_PRIVATE_KEY_LOCATION"));
             env.put("IDENTITY_JWKS_URL", "http://localhost:" + port + "/.well-known/jwks.json");
             env.put("IDENTITY_BOOTSTRAP_USERS", "bench1:officer:Bench_pass_2026");
-            // All load comes from one address: lift the per-address limit for the measurement.
-            env.put("EID_IDENTITY_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000");
+            // All load comes from one address: lift the login limits for the measurement.
+            env.put("EID_IDENTITY_LOGIN_ADDRESS_FAILURES", "100000000");
+            env.put("EID_IDENTITY_LOGIN_GLOBAL_PER_SECOND", "100000000");
             List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
             // e.g. -Dbench.service-jvm-args="-Djna.nosys=true -Djna.platform.library.path=/nonexistent" (bundled
             // libargon2)
