@@ -78,6 +78,11 @@ public class AuthService {
                             field + " is longer than " + maxLength + " characters")
                     .with("field", field);
         }
+        // no name, password or secret has control characters; a NUL would not even reach the database
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalid("invalid-request", "Invalid request", field + " contains control characters")
+                    .with("field", field);
+        }
     }
 
     private static Instant now() {
