@@ -61,6 +61,9 @@ class PlatformTest {
     OutboxPurge purge;
 
     @Inject
+    vn.gov.eid.platform.inbox.InboxPurge inboxPurge;
+
+    @Inject
     EntityManager em;
 
     @Test
@@ -441,5 +444,24 @@ class PlatformTest {
     private static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inboxRowsOlderThanTheRetentionAreForgottenYoungerOnesKept() {
+        String consumer = "purge-test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            inbox.firstDelivery(consumer, "old");
+            inbox.firstDelivery(consumer, "recent");
+            em.createNativeQuery("update inbox_message set received_at = now() - interval '31 days'"
+                            + " where consumer = ?1 and event_id = 'old'")
+                    .setParameter(1, consumer)
+                    .executeUpdate();
+        });
+        assertTrue(inboxPurge.purgeExpired() >= 1);
+        List<?> left = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select event_id from inbox_message where consumer = ?1")
+                        .setParameter(1, consumer)
+                        .getResultList());
+        assertEquals(List.of("recent"), left);
     }
 }
