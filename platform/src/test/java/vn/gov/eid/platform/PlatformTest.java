@@ -413,7 +413,14 @@ class PlatformTest {
 
     @Test
     void unknownPathIsA404Problem() {
-        given().get("/nothing-here").then().statusCode(404);
+        // the path is what the caller got wrong: it is not echoed as the instance
+        given().get("/nothing-here/<script>")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:not-found"))
+                .body("instance", equalTo(null))
+                .body(not(containsString("script")));
     }
 
     @Test

@@ -46,6 +46,21 @@ public class ProbeResource {
         return "secret";
     }
 
+    /** A form endpoint like identity-service's token endpoint: the form is decoded by Quarkus REST. */
+    @POST
+    @Path("/form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String form(@jakarta.ws.rs.FormParam("x") String x) {
+        return "form";
+    }
+
+    /** A query parameter decoded by Quarkus REST. */
+    @jakarta.ws.rs.GET
+    @Path("/query")
+    public String query(@jakarta.ws.rs.QueryParam("a") String a) {
+        return "query";
+    }
+
     @POST
     @Path("/boom")
     public String boom() {

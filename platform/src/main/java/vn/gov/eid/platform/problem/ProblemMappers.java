@@ -29,10 +29,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(DomainException e, UriInfo uri) {
-        int status = status(e.kind());
-        Map<String, Object> body = body(e.type(), e.title(), status, e.detail(), uri);
-        body.putAll(e.extensions());
-        Response response = respond(status, body);
+        Response response = respond(status(e.kind()), problemBody(e, uri == null ? null : uri.getPath()));
         if (e.retryAfterSeconds().isPresent()) {
             return Response.fromResponse(response)
                     .header("Retry-After", e.retryAfterSeconds().getAsLong())
@@ -103,11 +100,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String code = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        Response.ResponseBuilder builder = Response.fromResponse(
-                respond(status, body(DomainException.TYPE_PREFIX + code, title, status, e.getMessage(), uri)));
+        Map<String, Object> body = httpStatusBody(status, e.getMessage());
+        // a 404's path is what the caller got wrong (it may be long or hostile): it is not echoed
+        if (uri != null && status != 404) {
+            body.put("instance", uri.getPath());
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(respond(status, body));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -138,6 +136,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        DomainException refused = RequestDecoding.refusal(e);
+        if (refused != null) {
+            // the caller's mistake, not ours: one quiet line, without the input (the message of e quotes it)
+            Log.debugf("refused a request to %s: %s", uri.getPath(), refused.code());
+            return problem(refused, uri);
+        }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(
                 500,
@@ -147,6 +151,28 @@ public class ProblemMappers {
                         500,
                         "the request could not be completed; it has been logged",
                         uri));
+    }
+
+    /**
+     * The body for an HTTP status that the HTTP layer chose (not a domain failure): the type is derived from the
+     * reason phrase ({@code 413 -> urn:vn-eid:problem:request-entity-too-large}), the same for the REST layer and
+     * for the Vert.x router ({@link HttpLayerProblems}).
+     */
+    static Map<String, Object> httpStatusBody(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String code = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return body(DomainException.TYPE_PREFIX + code, title, status, detail, null);
+    }
+
+    /** The body for a domain failure, with the instance if there is one. */
+    static Map<String, Object> problemBody(DomainException e, String instance) {
+        Map<String, Object> body = body(e.type(), e.title(), status(e.kind()), e.detail(), null);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.putAll(e.extensions());
+        return body;
     }
 
     private static String path(JsonMappingException e) {
