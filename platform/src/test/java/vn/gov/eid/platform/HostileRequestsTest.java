@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.eid.testsupport.InfraTestResource;
+import vn.gov.eid.testsupport.RawHttp;
 
 /**
  * Hostile requests as raw bytes on a socket (java.net.http refuses to send most of them), as every service receives

@@ -1,4 +1,4 @@
-package vn.gov.eid.system.hostile;
+package vn.gov.eid.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private static final int KEPT_BODY = 2048;
+    /** Enough of the body to see whether the input came back in it. */
+    private static final int KEPT_BODY = 64 * 1024;
 
     private RawHttp() {}
 
@@ -40,6 +41,22 @@ public final class RawHttp {
         public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
+
+        @Override
+        public String toString() {
+            return status + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body)
+                    + (error == null ? "" : " error=" + error);
+        }
+    }
+
+    /** The request as ISO-8859-1 bytes (so NUL, CR and LF go out as written) to localhost:port, 20 s timeout. */
+    public static Answer exchange(int port, String request) {
+        return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The request bytes to localhost:port, 20 s timeout. */
+    public static Answer exchange(int port, byte[] request) {
+        return exchange("localhost", port, request, Duration.ofSeconds(20));
     }
 
     /** Sends the request bytes to host:port and reads the whole answer (interim 1xx answers are skipped). */
