@@ -67,8 +67,29 @@ public interface SmsConfig {
     @WithDefault("5m")
     Duration purgeInterval();
 
+    /** Bounds on what operators send to the HTTP API. */
+    Limits limits();
+
     /** The SMSC connection. */
     Smpp smpp();
+
+    /** Input limits of the operator API (every value out of bounds is a 4xx problem+json naming it). */
+    interface Limits {
+        /**
+         * Largest request body in bytes as sent (413 above it). The largest valid body, a retry with a 500-character
+         * reason written entirely as JSON escapes, is about 3 KiB.
+         */
+        @WithDefault("16384")
+        int bodyBytes();
+
+        /** Messages listed when the request gives no {@code limit}. */
+        @WithDefault("100")
+        int listSize();
+
+        /** Largest {@code limit} of the message list. */
+        @WithDefault("1000")
+        int maxListSize();
+    }
 
     /** SMPP 3.4 session settings. */
     interface Smpp {

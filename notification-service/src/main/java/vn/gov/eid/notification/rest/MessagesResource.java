@@ -3,12 +3,8 @@ package vn.gov.eid.notification.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,17 +13,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import vn.gov.eid.notification.domain.PersonalIdNumber;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import vn.gov.eid.notification.domain.Role;
 import vn.gov.eid.notification.domain.SmsState;
+import vn.gov.eid.notification.service.MessageFilter;
 import vn.gov.eid.notification.service.MessageQueries;
 import vn.gov.eid.notification.service.OperatorRetries;
+import vn.gov.eid.platform.error.DomainException;
 
 /**
  * Operator view of SMS delivery: the fate of each message (phone masked, no text), counts by state, and the
@@ -37,6 +37,10 @@ import vn.gov.eid.notification.service.OperatorRetries;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.OPERATOR)
 public class MessagesResource {
+
+    /** A UUID in its canonical form (36 characters). */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     MessageQueries queries;
@@ -50,13 +54,28 @@ public class MessagesResource {
     @GET
     @Operation(summary = "SMS of a citizen (or all), newest first, filtered by state and creation time")
     public List<MessageView> list(
-            @QueryParam("personalIdNumber") @Pattern(regexp = PersonalIdNumber.PATTERN, message = "must be 12 digits")
+            @Parameter(description = "12 digits", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{12}$"))
+                    @QueryParam("personalIdNumber")
                     String personalIdNumber,
-            @QueryParam("state") SmsState state,
-            @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queries.find(personalIdNumber, state, from, to, limit).stream()
+            @Parameter(schema = @Schema(implementation = SmsState.class)) @QueryParam("state") String state,
+            @Parameter(
+                            description = "created at or after; 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "created before; 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "at most this many (eid.sms.limits.list-size when absent, at most "
+                                    + "eid.sms.limits.max-list-size)",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @QueryParam("limit")
+                    String limit) {
+        // Raw text, parsed by the query: a malformed value is a 400 naming its parameter, not JAX-RS's 404.
+        return queries.find(new MessageFilter(personalIdNumber, state, from, to, limit)).stream()
                 .map(MessageView::of)
                 .toList();
     }
@@ -70,9 +89,11 @@ public class MessagesResource {
                     + "After SUBMIT_OUTCOME_UNKNOWN or SUBMIT_INTERRUPTED the citizen may already have the SMS: "
                     + "confirmDuplicateRisk must be true. 409 secret-erased: issue a credential reset at "
                     + "identity-service instead.")
-    public Response retry(@PathParam("id") UUID id, @Valid @NotNull RetryRequest body) {
+    public Response retry(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Valid @NotNull RetryRequest body) {
         OperatorRetries.Retried retried =
-                retries.retry(id, jwt.getName(), body.reason().trim(), body.confirmed());
+                retries.retry(messageId(id), jwt.getName(), body.reason().trim(), body.confirmed());
         return Response.accepted(RetryView.of(retried)).build();
     }
 
@@ -81,5 +102,17 @@ public class MessagesResource {
     @Operation(summary = "Number of messages in each state")
     public Map<SmsState, Long> counts() {
         return queries.countsByState();
+    }
+
+    /**
+     * The message id in the path. Only the canonical UUID form names a message (UUID.fromString would also take
+     * "1-1-1-1-1"); anything else names none, the same 404 as an unknown id.
+     */
+    private static UUID messageId(String raw) {
+        if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+            throw DomainException.notFound(
+                    "message-not-found", "Message not found", "the path holds no message id (a UUID)");
+        }
+        return UUID.fromString(raw);
     }
 }

@@ -2,12 +2,13 @@ package vn.gov.eid.notification.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 
@@ -18,27 +19,36 @@ import vn.gov.eid.notification.domain.SmsState;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MessageQueries {
 
-    public List<SmsMessage> find(String personalIdNumber, SmsState state, Instant from, Instant to, int limit) {
+    @Inject
+    SmsConfig config;
+
+    /**
+     * The messages that match every filter given, newest first, at most the filter's limit; a malformed or
+     * out-of-bounds filter fails with one violation per parameter, before the database is asked.
+     */
+    public List<SmsMessage> find(MessageFilter filter) {
+        MessageFilter.Parsed f =
+                filter.parse(config.limits().listSize(), config.limits().maxListSize());
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (personalIdNumber != null) {
+        if (f.personalIdNumber() != null) {
             where.add("personalIdNumber = :pid");
-            params = params.and("pid", personalIdNumber);
+            params = params.and("pid", f.personalIdNumber());
         }
-        if (state != null) {
+        if (f.state() != null) {
             where.add("state = :state");
-            params = params.and("state", state);
+            params = params.and("state", f.state());
         }
-        if (from != null) {
+        if (f.from() != null) {
             where.add("createdAt >= :from");
-            params = params.and("from", from);
+            params = params.and("from", f.from());
         }
-        if (to != null) {
+        if (f.to() != null) {
             where.add("createdAt < :to");
-            params = params.and("to", to);
+            params = params.and("to", f.to());
         }
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by createdAt desc";
-        return SmsMessage.<SmsMessage>find(query, params).page(0, limit).list();
+        return SmsMessage.<SmsMessage>find(query, params).page(0, f.limit()).list();
     }
 
     public Map<SmsState, Long> countsByState() {

@@ -1,0 +1,48 @@
+package vn.gov.eid.notification.rest;
+
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.gov.eid.platform.problem.ProblemMappers;
+
+/**
+ * Answers a body over the limit with 413 problem+json (rendered by the platform's mapper), and lets a client that
+ * sends its whole body before reading still read that answer. (The same as dossier-service's; both belong in the
+ * platform.)
+ */
+public class BodyTooLargeMapper {
+    private static final ProblemMappers PROBLEMS = new ProblemMappers();
+
+    @Inject
+    CurrentVertxRequest current;
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLarge e, UriInfo uri) {
+        Log.infof("request body over %d bytes refused", e.limit());
+        discardRest(current.getCurrent().request(), 2 * e.limit());
+        return PROBLEMS.web(new WebApplicationException(e.getMessage(), 413), uri);
+    }
+
+    /**
+     * Reads and drops what the client still sends, so that one that writes its whole body before reading gets the
+     * answer; a client that sends more than the allowance (twice the limit) loses the connection instead.
+     */
+    private static void discardRest(HttpServerRequest request, long allowance) {
+        if (request.isEnded()) {
+            return;
+        }
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > allowance) {
+                request.connection().close();
+            }
+        });
+        request.resume();
+    }
+}
