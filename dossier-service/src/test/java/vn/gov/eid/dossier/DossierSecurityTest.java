@@ -34,6 +34,7 @@ class DossierSecurityTest {
             "transition", List.of("officer", "supervisor"),
             "history", List.of("officer", "supervisor"),
             "biometrics", List.of("officer"),
+            "biometrics summary", List.of("officer", "supervisor"),
             "verify", List.of("officer"),
             "list", List.of("officer", "supervisor"));
 
@@ -76,6 +77,8 @@ class DossierSecurityTest {
                         .body(DossierApi.biometrics())
                         .put(BASE + "/" + existingId + "/biometrics")
                         .statusCode();
+            case "biometrics summary" ->
+                spec.get(BASE + "/" + existingId + "/biometrics").statusCode();
             case "verify" ->
                 spec.post(BASE + "/" + existingId + "/integrated-documents/HEALTH_INSURANCE/verification")
                         .statusCode();
@@ -125,6 +128,12 @@ class DossierSecurityTest {
     void roleMatrix(String endpoint, String role, boolean allowed) throws Exception {
         if (List.of("transition", "biometrics", "verify").contains(endpoint)) {
             existingId = DossierApi.submitted(DossierApi.newIssue());
+        }
+        if ("biometrics summary".equals(endpoint)) {
+            existingId = DossierApi.submitted(DossierApi.newIssue());
+            DossierApi.putBiometrics(existingId, DossierApi.biometrics(), DossierApi.officer())
+                    .then()
+                    .statusCode(200);
         }
         Map<String, Object> body = DossierApi.newIssue();
         // Each staff role tries an action of its own, so a 403 can only come from the endpoint's role check.

@@ -20,7 +20,7 @@ class OpenApiTest {
             "/api/v1/dossiers/by-personal-id/{personalIdNumber}", "get",
             "/api/v1/dossiers/{id}/transitions", "post",
             "/api/v1/dossiers/{id}/history", "get",
-            "/api/v1/dossiers/{id}/biometrics", "put",
+            "/api/v1/dossiers/{id}/biometrics", "get put",
             "/api/v1/dossiers/{id}/integrated-documents/{type}/verification", "post");
 
     @Test
@@ -43,7 +43,7 @@ class OpenApiTest {
             }
         });
         assertEquals(
-                8,
+                9,
                 ENDPOINTS.values().stream().mapToInt(m -> m.split(" ").length).sum());
         assertTrue(
                 doc.get("components").get("securitySchemes").toString().contains("bearer"),

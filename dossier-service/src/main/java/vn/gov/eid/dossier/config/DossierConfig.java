@@ -29,6 +29,12 @@ public interface DossierConfig {
     /** What partner clients may read. */
     Partner partner();
 
+    /** The jobs that keep personal data at rest sealed under the current key (keys: eid.data.keys, docs/adr/0003). */
+    DataAtRest dataAtRest();
+
+    /** How long personal data is kept. */
+    Retention retention();
+
     /** Limits on captured biometrics. */
     interface BiometricsLimits {
         /** Largest portrait accepted, in bytes of JPEG. */
@@ -98,5 +104,55 @@ public interface DossierConfig {
         /** Length of a quota window; a client's window starts with its first lookup after the previous one ended. */
         @WithDefault("PT1M")
         Duration quotaWindow();
+    }
+
+    /** The jobs that keep personal data at rest sealed under the current key-encryption key. */
+    interface DataAtRest {
+        /** How often rows still in clear (stored before encryption) are looked for and sealed; also once at start. */
+        @WithDefault("PT1M")
+        Duration convertEvery();
+
+        /**
+         * How often values sealed under another key than the current one are re-wrapped under it; the job reads
+         * nothing while eid.data.keys holds a single key.
+         */
+        @WithDefault("PT10M")
+        Duration rewrapEvery();
+
+        /** Rows per transaction of these jobs (each batch locks its rows with for update skip locked). */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /**
+     * How long personal data is kept. Data minimisation and storage limitation (Decree 13/2023/ND-CP art. 3, and the
+     * Personal Data Protection Law 91/2025/QH15 from 2026): biometrics and contact data serve the card and the e-ID
+     * account; once the card is produced and the account created from the completed event (or the dossier is
+     * rejected), they are no longer needed here.
+     */
+    interface Retention {
+        /** Biometrics and e-ID contact data of a COMPLETED dossier are deleted this long after completion. */
+        @WithDefault("P30D")
+        Duration completed();
+
+        /** Biometrics and e-ID contact data of a REJECTED dossier are deleted this long after the rejection. */
+        @WithDefault("P30D")
+        Duration rejected();
+
+        /** Idempotency-Key records are deleted this long after the submission (a retry comes within minutes). */
+        @WithDefault("PT24H")
+        Duration idempotencyKeys();
+
+        /** Access-log records (partner lookups, staff reads) are kept this long for audits, then deleted. */
+        @WithDefault("P365D")
+        Duration accessLog();
+
+        /** How often the retention purge runs. */
+        @WithDefault("PT1H")
+        Duration every();
+
+        /** Rows per transaction of the purge (each batch locks its rows with for update skip locked). */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -55,9 +55,18 @@ public class Dossier extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Applicant applicant;
 
+    /** The e-ID registration without its contact data (sealed in {@link #phoneSealed} and {@link #emailSealed}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eid_registration")
-    public EidRegistration eidRegistration;
+    public RegistrationDetails eidRegistration;
+
+    /** The registration's mobile number, sealed for {@link SealContexts#phone}; opened only by DossierContacts. */
+    @Column(name = "phone_sealed")
+    public byte[] phoneSealed;
+
+    /** The registration's e-mail address if any, sealed for {@link SealContexts#email}. */
+    @Column(name = "email_sealed")
+    public byte[] emailSealed;
 
     /** Set once a portrait and fingerprints were captured (they live in {@link Biometrics}). */
     @Column(name = "biometrics_captured")
@@ -75,6 +84,14 @@ public class Dossier extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the dossier reached COMPLETED or REJECTED: the retention of its biometrics and contacts runs from it. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When the retention purge deleted the biometrics and the contact data; null while they are kept. */
+    @Column(name = "biometrics_and_contact_purged_at")
+    public Instant biometricsAndContactPurgedAt;
 
     /** The person's open dossier, if any (at most one exists: a partial unique index guarantees it). */
     public static Optional<Dossier> openFor(String personalIdNumber) {

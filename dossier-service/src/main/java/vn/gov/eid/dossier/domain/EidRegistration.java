@@ -9,8 +9,9 @@ import java.util.List;
 import vn.gov.eid.dossier.domain.validation.VietnameseMobile;
 
 /**
- * The optional e-ID registration block of a dossier: where the account's SMS goes, plus dependents and
- * documents to integrate. Stored with the phone normalised to E.164.
+ * The optional e-ID registration block of a submission: where the account's SMS goes, plus dependents and documents to
+ * integrate. Stored as {@link RegistrationDetails} with the phone (normalised to E.164) and the e-mail address sealed
+ * apart.
  */
 public record EidRegistration(
         @NotBlank @Size(max = 30) @VietnameseMobile String phoneNumber,
@@ -22,9 +23,5 @@ public record EidRegistration(
     public EidRegistration {
         dependents = dependents == null ? List.of() : List.copyOf(dependents);
         integratedDocuments = integratedDocuments == null ? List.of() : List.copyOf(integratedDocuments);
-    }
-
-    public EidRegistration withPhoneNumber(String normalised) {
-        return new EidRegistration(normalised, email, dependents, integratedDocuments);
     }
 }

@@ -3,8 +3,8 @@ package vn.gov.eid.dossier.rest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Finger;
+import vn.gov.eid.dossier.service.BiometricsOnFile;
 
 /** What a biometrics capture stored, without the portrait or templates themselves. */
 public record BiometricsSummary(
@@ -19,16 +19,16 @@ public record BiometricsSummary(
     /** A captured finger and its quality score. */
     public record FingerQuality(Finger finger, int quality) {}
 
-    static BiometricsSummary of(Biometrics b) {
+    static BiometricsSummary of(BiometricsOnFile b) {
         return new BiometricsSummary(
-                b.dossierId,
-                b.portrait.length,
-                b.portraitWidth,
-                b.portraitHeight,
-                b.fingerprints.stream()
+                b.dossierId(),
+                b.portraitBytes(),
+                b.portraitWidth(),
+                b.portraitHeight(),
+                b.fingerprints().stream()
                         .map(f -> new FingerQuality(f.finger(), f.quality()))
                         .toList(),
-                b.capturedBy,
-                b.capturedAt);
+                b.capturedBy(),
+                b.capturedAt());
     }
 }

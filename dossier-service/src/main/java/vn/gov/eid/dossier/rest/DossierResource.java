@@ -33,6 +33,7 @@ import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.IntegratedDocumentType;
 import vn.gov.eid.dossier.domain.Role;
 import vn.gov.eid.dossier.service.BiometricsCapture;
+import vn.gov.eid.dossier.service.DossierContacts;
 import vn.gov.eid.dossier.service.DossierQuery;
 import vn.gov.eid.dossier.service.EvidenceService;
 import vn.gov.eid.dossier.service.NewDossier;
@@ -62,6 +63,9 @@ public class DossierResource {
 
     @Inject
     RecordedReads reads;
+
+    @Inject
+    DossierContacts contacts;
 
     @Inject
     SecurityIdentity identity;
@@ -130,7 +134,7 @@ public class DossierResource {
                         .path(d.id.toString())
                         .build())
                 .tag(etag(d))
-                .entity(DossierView.staff(d));
+                .entity(staffView(d));
         if (s.replayed()) {
             r.header("Idempotent-Replayed", "true");
         }
@@ -168,7 +172,7 @@ public class DossierResource {
             @QueryParam("size") String size) {
         DossierQuery.Result r = query.search(
                 new DossierQuery.Filter(status, personalIdNumber, type, createdFrom, createdTo, page, size));
-        return new DossierPage(r.items().stream().map(DossierView::staff).toList(), r.page(), r.size(), r.total());
+        return new DossierPage(r.items().stream().map(this::staffView).toList(), r.page(), r.size(), r.total());
     }
 
     @GET
@@ -229,7 +233,7 @@ public class DossierResource {
     @APIResponse(responseCode = "404", description = "No such dossier")
     public Response get(@PathParam("id") UUID id) {
         Dossier d = reads.staffRead(id, actor());
-        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
+        return Response.ok(staffView(d)).tag(etag(d)).build();
     }
 
     @POST
@@ -280,7 +284,33 @@ public class DossierResource {
                     String ifMatch) {
         Dossier d = workflow.transition(
                 id, body.action(), body.note(), actor(), identity.getRoles(), IfMatch.version(ifMatch));
-        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
+        return Response.ok(staffView(d)).tag(etag(d)).build();
+    }
+
+    @GET
+    @Path("{id}/biometrics")
+    @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
+    @Operation(
+            summary = "What biometrics are on file",
+            description = "The summary of the capture (portrait size and dimensions, fingers and quality scores, who "
+                    + "and when), never the images or templates. 404 biometrics-not-captured before a capture, 404 "
+                    + "biometrics-purged (with purgedAt) once the retention period of a closed dossier has passed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What is on file",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such dossier, nothing captured, or deleted after the retention period",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "404", value = OpenApiExamples.BIOMETRICS_PURGED_PROBLEM)))
+    public BiometricsSummary biometrics(@PathParam("id") UUID id) {
+        return BiometricsSummary.of(query.biometrics(id));
     }
 
     @PUT
@@ -346,7 +376,7 @@ public class DossierResource {
             @PathParam("type") IntegratedDocumentType type,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         Dossier d = evidence.verifyDocument(id, type, actor(), IfMatch.version(ifMatch));
-        return Response.ok(DossierView.staff(d)).tag(etag(d)).build();
+        return Response.ok(staffView(d)).tag(etag(d)).build();
     }
 
     @GET
@@ -362,6 +392,11 @@ public class DossierResource {
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return query.history(id).stream().map(HistoryView::of).toList();
+    }
+
+    /** The staff view; opens the dossier's contact data to show the masked phone and the e-mail address. */
+    private DossierView staffView(Dossier d) {
+        return DossierView.staff(d, contacts.of(d));
     }
 
     private String actor() {

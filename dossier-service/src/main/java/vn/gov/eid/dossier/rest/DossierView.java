@@ -3,20 +3,23 @@ package vn.gov.eid.dossier.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import vn.gov.eid.dossier.domain.Applicant;
+import vn.gov.eid.dossier.domain.Contact;
 import vn.gov.eid.dossier.domain.Dependent;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
-import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.ExchangeReason;
 import vn.gov.eid.dossier.domain.IntegratedDocument;
+import vn.gov.eid.dossier.domain.RegistrationDetails;
 import vn.gov.eid.platform.privacy.Masking;
 
 /**
  * A dossier as the API shows it. The phone is always masked; partners get a reduced view without the
- * applicant's details beyond identity and without the e-ID contacts.
+ * applicant's details beyond identity and without the e-ID contacts. After the retention purge the registration has
+ * no contact data and {@code biometricsAndContactPurgedAt} says when they went.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DossierView(
@@ -31,23 +34,31 @@ public record DossierView(
         Boolean eidRegistered,
         Registration eidRegistration,
         Boolean biometricsCaptured,
+        Instant biometricsAndContactPurgedAt,
         String createdBy,
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The e-ID registration block with the phone masked. */
+    /** The e-ID registration block with the phone masked (both contact fields absent once purged). */
     public record Registration(
             String phoneMasked,
             String email,
             List<Dependent> dependents,
             List<IntegratedDocument> integratedDocuments) {
-        static Registration of(EidRegistration r) {
-            return new Registration(Masking.phone(r.phoneNumber()), r.email(), r.dependents(), r.integratedDocuments());
+        static Registration of(RegistrationDetails r, Optional<Contact> contact) {
+            return new Registration(
+                    contact.map(c -> Masking.phone(c.phoneNumber())).orElse(null),
+                    contact.map(Contact::email).orElse(null),
+                    r.dependents(),
+                    r.integratedDocuments());
         }
     }
 
-    /** Full view for officers and supervisors. */
-    public static DossierView staff(Dossier d) {
+    /**
+     * Full view for officers and supervisors; {@code contact} is the dossier's contact data in clear (empty without an
+     * e-ID registration or once purged).
+     */
+    public static DossierView staff(Dossier d, Optional<Contact> contact) {
         return new DossierView(
                 d.id,
                 d.type,
@@ -58,8 +69,9 @@ public record DossierView(
                 d.lostCardNumber,
                 d.applicant,
                 d.eidRegistration != null,
-                d.eidRegistration == null ? null : Registration.of(d.eidRegistration),
+                d.eidRegistration == null ? null : Registration.of(d.eidRegistration, contact),
                 d.biometricsCaptured,
+                d.biometricsAndContactPurgedAt,
                 d.createdBy,
                 d.createdAt,
                 d.updatedAt);
@@ -99,6 +111,7 @@ public record DossierView(
                 null,
                 core,
                 d.eidRegistration != null,
+                null,
                 null,
                 null,
                 null,

@@ -53,6 +53,13 @@ final class OpenApiExamples {
              "capturedBy":"officer1","capturedAt":"2026-11-28T10:05:00Z"}
             """;
 
+    static final String BIOMETRICS_PURGED_PROBLEM = """
+            {"type":"urn:vn-eid:problem:biometrics-purged","title":"Biometrics deleted","status":404,
+             "detail":"The biometrics of this closed dossier were deleted at the end of their retention period",
+             "instance":"/api/v1/dossiers/7d0c9a4e-2b1f-4c55-9e0a-3f1b2c3d4e5f/biometrics",
+             "purgedAt":"2026-12-28T10:00:00Z"}
+            """;
+
     static final String HISTORY = """
             [{"actor":"officer1","at":"2026-11-28T10:00:00Z","action":"SUBMIT","from":null,"to":"SUBMITTED","note":null},
              {"actor":"officer1","at":"2026-11-28T10:04:00Z","action":"START_REVIEW","from":"SUBMITTED","to":"IN_REVIEW",

@@ -25,11 +25,19 @@ public class BiometricsCheck {
     @Inject
     DossierConfig config;
 
+    /** A capture within the limits: the decoded portrait with its size in pixels, and the templates. */
+    public record Accepted(byte[] portrait, int width, int height, List<Biometrics.Fingerprint> fingerprints) {
+        /** What is sealed. */
+        public SealedBiometrics.Content content() {
+            return new SealedBiometrics.Content(portrait, fingerprints);
+        }
+    }
+
     /** The biometrics to store; otherwise a validation failure with one violation per broken limit. */
-    public Biometrics check(BiometricsCapture capture) {
+    public Accepted check(BiometricsCapture capture) {
         DossierConfig.BiometricsLimits limits = config.biometrics();
         List<Violation> violations = new ArrayList<>();
-        Biometrics b = new Biometrics();
+        int[] accepted = null;
         byte[] portrait = decode(capture.portrait());
         if (portrait == null) {
             violations.add(new Violation("portrait", "must be base64"));
@@ -52,9 +60,7 @@ public class BiometricsCheck {
                                 + limits.minPortraitHeight()
                                 + " and at most " + limits.maxPortraitSide() + " per side"));
             } else {
-                b.portrait = portrait;
-                b.portraitWidth = size[0];
-                b.portraitHeight = size[1];
+                accepted = size;
             }
         }
         Set<Finger> seen = EnumSet.noneOf(Finger.class);
@@ -89,8 +95,7 @@ public class BiometricsCheck {
         if (!violations.isEmpty()) {
             throw DomainException.violations(violations);
         }
-        b.fingerprints = prints;
-        return b;
+        return new Accepted(portrait, accepted[0], accepted[1], List.copyOf(prints));
     }
 
     private static byte[] decode(String base64) {

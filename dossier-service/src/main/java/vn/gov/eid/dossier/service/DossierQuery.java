@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import vn.gov.eid.dossier.config.DossierConfig;
+import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
@@ -29,6 +30,9 @@ import vn.gov.eid.platform.error.Violation;
 public class DossierQuery {
     @Inject
     DossierConfig config;
+
+    @Inject
+    SealedBiometrics sealedBiometrics;
 
     /** Raw filters as they come from the query string; all optional. */
     public record Filter(
@@ -50,6 +54,27 @@ public class DossierQuery {
             throw DomainException.notFound("dossier-not-found", "Dossier not found", "No dossier with id " + id);
         }
         return d;
+    }
+
+    /**
+     * What the dossier's biometrics capture put on file (the portrait and templates are opened to describe them, and
+     * never leave this method). Not found when nothing was captured, or when the retention purge deleted them.
+     */
+    public BiometricsOnFile biometrics(UUID id) {
+        Dossier d = find(id);
+        if (d.biometricsAndContactPurgedAt != null) {
+            throw DomainException.notFound(
+                            "biometrics-purged",
+                            "Biometrics deleted",
+                            "The biometrics of this closed dossier were deleted at the end of their retention period")
+                    .with("purgedAt", d.biometricsAndContactPurgedAt.toString());
+        }
+        Biometrics b = Biometrics.findById(id);
+        if (b == null) {
+            throw DomainException.notFound(
+                    "biometrics-not-captured", "No biometrics", "No biometrics were captured for dossier " + id);
+        }
+        return BiometricsOnFile.of(b, sealedBiometrics.open(b));
     }
 
     /** The dossier's audit trail, oldest first. */

@@ -9,8 +9,8 @@ import java.util.UUID;
 import vn.gov.eid.dossier.domain.Biometrics;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
-import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.IntegratedDocumentType;
+import vn.gov.eid.dossier.domain.RegistrationDetails;
 import vn.gov.eid.platform.error.DomainException;
 
 /** What an officer puts on file for an open dossier: biometrics, and checks of integrated documents' originals. */
@@ -23,8 +23,11 @@ public class EvidenceService {
     @Inject
     DossierQuery query;
 
+    @Inject
+    SealedBiometrics sealedBiometrics;
+
     /** The dossier after a capture, and what was stored. */
-    public record Captured(Dossier dossier, Biometrics biometrics) {}
+    public record Captured(Dossier dossier, BiometricsOnFile biometrics) {}
 
     /** Records that the officer compared the original of an integrated document with what was entered. */
     public Dossier verifyDocument(UUID id, IntegratedDocumentType type, String actor, Long expectedVersion) {
@@ -38,20 +41,16 @@ public class EvidenceService {
                             "The documents of a dossier in " + d.status + " cannot change")
                     .with("dossierStatus", d.status);
         }
-        EidRegistration reg = d.eidRegistration;
+        RegistrationDetails reg = d.eidRegistration;
         if (reg == null || reg.integratedDocuments().stream().noneMatch(doc -> doc.type() == type)) {
             throw DomainException.notFound(
                     "document-not-found",
                     "No such integrated document",
                     "The dossier has no integrated document of type " + type);
         }
-        d.eidRegistration = new EidRegistration(
-                reg.phoneNumber(),
-                reg.email(),
-                reg.dependents(),
-                reg.integratedDocuments().stream()
-                        .map(doc -> doc.type() == type ? doc.verified() : doc)
-                        .toList());
+        d.eidRegistration = reg.withIntegratedDocuments(reg.integratedDocuments().stream()
+                .map(doc -> doc.type() == type ? doc.verified() : doc)
+                .toList());
         return changed(d, actor, "VERIFY_DOCUMENT", type.name());
     }
 
@@ -60,18 +59,22 @@ public class EvidenceService {
         Dossier d = query.find(id);
         DossierChanges.checkVersion(d, expectedVersion);
         requireCapturable(d, "biometrics");
-        Biometrics b = biometricsCheck.check(capture);
+        BiometricsCheck.Accepted accepted = biometricsCheck.check(capture);
         Biometrics existing = Biometrics.findById(id);
         if (existing != null) {
             existing.delete();
             Biometrics.flush();
         }
+        Biometrics b = new Biometrics();
         b.dossierId = id;
+        b.portraitWidth = accepted.width();
+        b.portraitHeight = accepted.height();
         b.capturedBy = actor;
         b.capturedAt = Instant.now();
+        sealedBiometrics.seal(b, accepted.content());
         b.persist();
         d.biometricsCaptured = true;
-        return new Captured(changed(d, actor, "CAPTURE_BIOMETRICS", null), b);
+        return new Captured(changed(d, actor, "CAPTURE_BIOMETRICS", null), BiometricsOnFile.of(b, accepted.content()));
     }
 
     /** Officers capture data while the dossier is with them, not once a supervisor has decided. */

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import vn.gov.eid.dossier.domain.Contact;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.IdempotencyRecord;
 import vn.gov.eid.dossier.domain.PhoneNumbers;
+import vn.gov.eid.dossier.domain.RegistrationDetails;
 import vn.gov.eid.dossier.messaging.out.DossierEvents;
 import vn.gov.eid.platform.error.DomainException;
 
@@ -34,6 +36,9 @@ public class SubmissionService {
 
     @Inject
     DossierQuery query;
+
+    @Inject
+    DossierContacts contacts;
 
     /** The outcome of a submission: the dossier, and whether it is a replay of an earlier request. */
     public record Submission(Dossier dossier, boolean replayed) {}
@@ -115,7 +120,17 @@ public class SubmissionService {
         d.fullName = request.applicant().fullName();
         d.dateOfBirth = request.applicant().dateOfBirth();
         d.sex = request.applicant().sex();
-        d.eidRegistration = normalised(request.eidRegistration());
+        EidRegistration reg = request.eidRegistration();
+        if (reg != null) {
+            d.eidRegistration = RegistrationDetails.of(reg.dependents(), reg.integratedDocuments());
+            // Bean Validation has already accepted the number, so it parses.
+            contacts.seal(
+                    d,
+                    new Contact(
+                            PhoneNumbers.toVietnameseMobileE164(reg.phoneNumber())
+                                    .orElseThrow(),
+                            reg.email()));
+        }
         d.createdBy = actor;
         d.createdAt = now;
         d.updatedAt = now;
@@ -153,14 +168,5 @@ public class SubmissionService {
             }
         }
         return false;
-    }
-
-    private static EidRegistration normalised(EidRegistration reg) {
-        if (reg == null) {
-            return null;
-        }
-        // Bean Validation has already accepted the number, so it parses.
-        return reg.withPhoneNumber(
-                PhoneNumbers.toVietnameseMobileE164(reg.phoneNumber()).orElseThrow());
     }
 }

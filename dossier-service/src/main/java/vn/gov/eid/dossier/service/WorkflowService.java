@@ -25,6 +25,9 @@ public class WorkflowService {
     @Inject
     DossierQuery query;
 
+    @Inject
+    DossierContacts contacts;
+
     /**
      * Takes one workflow step. The role is checked before the state; {@code expectedVersion} is the client's
      * If-Match (null when absent).
@@ -58,9 +61,16 @@ public class WorkflowService {
         Instant now = Instant.now();
         d.status = to;
         d.updatedAt = now;
+        if (!to.open()) {
+            d.closedAt = now;
+        }
         DossierChanges.flush();
         DossierChanges.history(d, actor, now, action.name(), from, note);
-        events.stateReached(d, now);
+        if (to == DossierStatus.COMPLETED) {
+            events.completed(d, now, contacts.of(d));
+        } else {
+            events.stateReached(d, now);
+        }
         Log.infof("dossier %s: %s -> %s by %s (%s)", d.id, from, to, actor, action);
         return d;
     }

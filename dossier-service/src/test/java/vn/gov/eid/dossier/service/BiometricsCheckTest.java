@@ -65,14 +65,14 @@ class BiometricsCheckTest {
     @Test
     void validCaptureIsWhatGetsStored() {
         byte[] portrait = jpeg(480, 640);
-        Biometrics b = check.check(new BiometricsCapture(
+        BiometricsCheck.Accepted b = check.check(new BiometricsCapture(
                 base64(portrait), List.of(finger(Finger.RIGHT_INDEX, 85), finger(Finger.LEFT_INDEX, 40))));
-        assertArrayEquals(portrait, b.portrait);
-        assertEquals(480, b.portraitWidth);
-        assertEquals(640, b.portraitHeight);
+        assertArrayEquals(portrait, b.portrait());
+        assertEquals(480, b.width());
+        assertEquals(640, b.height());
         assertEquals(
                 List.of(Finger.RIGHT_INDEX, Finger.LEFT_INDEX),
-                b.fingerprints.stream().map(Biometrics.Fingerprint::finger).toList());
+                b.fingerprints().stream().map(Biometrics.Fingerprint::finger).toList());
     }
 
     @Test

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import vn.gov.eid.dossier.config.DossierConfig;
+import vn.gov.eid.dossier.domain.Contact;
 import vn.gov.eid.dossier.domain.Dependent;
 import vn.gov.eid.dossier.domain.Dossier;
 import vn.gov.eid.dossier.domain.DossierStatus;
-import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.IntegratedDocument;
+import vn.gov.eid.dossier.domain.RegistrationDetails;
 import vn.gov.eid.dossier.messaging.EventTypes;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.outbox.Outbox;
@@ -39,13 +41,16 @@ public class DossierEvents {
         contactKey = Sealing.publicKey(config.contactPublicKeyLocation());
     }
 
-    /** Announces the lifecycle state the dossier just reached, if that state has an event. */
+    /**
+     * Announces the lifecycle state the dossier just reached, if that state has an event; COMPLETED goes through
+     * {@link #completed}, which needs the contact data.
+     */
     public void stateReached(Dossier dossier, Instant at) {
         switch (dossier.status) {
             case SUBMITTED -> lifecycle(EventTypes.DOSSIER_SUBMITTED, dossier, at);
             case APPROVED -> lifecycle(EventTypes.DOSSIER_APPROVED, dossier, at);
             case REJECTED -> lifecycle(EventTypes.DOSSIER_REJECTED, dossier, at);
-            case COMPLETED -> completed(dossier, at);
+            case COMPLETED -> throw new IllegalArgumentException("a completed dossier is announced with its contact");
             default -> {
                 // Internal review steps are not announced: no consumer acts on them.
             }
@@ -60,21 +65,19 @@ public class DossierEvents {
                 new LifecycleEvent(d.id.toString(), d.type.name(), d.personalIdNumber, d.status, at.toString()));
     }
 
-    private void completed(Dossier d, Instant at) {
-        EidRegistration reg = d.eidRegistration;
+    /**
+     * Announces a completed dossier: what identity-service needs to create the account, the contact data sealed to its
+     * key. {@code contact} is the dossier's contact data in clear (present exactly when it has an e-ID registration).
+     */
+    public void completed(Dossier d, Instant at, Optional<Contact> contact) {
+        RegistrationDetails reg = d.eidRegistration;
         CompletedEvent.Registration registration = reg == null
                 ? null
-                : new CompletedEvent.Registration(
-                        Masking.phone(reg.phoneNumber()),
-                        Sealing.seal(
-                                new SealedContact(reg.phoneNumber(), reg.email(), d.personalIdNumber, d.id.toString()),
-                                contactKey),
-                        reg.dependents().stream()
-                                .map(CompletedEvent.EventDependent::of)
-                                .toList(),
-                        reg.integratedDocuments().stream()
-                                .map(CompletedEvent.EventDocument::of)
-                                .toList());
+                : registration(
+                        d,
+                        reg,
+                        contact.orElseThrow(() -> new IllegalStateException(
+                                "dossier " + d.id + " has an e-ID registration but no contact data")));
         outbox.add(
                 config.eventsTopic(),
                 d.personalIdNumber,
@@ -88,6 +91,18 @@ public class DossierEvents {
                         d.sex.name(),
                         at.toString(),
                         registration));
+    }
+
+    private CompletedEvent.Registration registration(Dossier d, RegistrationDetails reg, Contact contact) {
+        return new CompletedEvent.Registration(
+                Masking.phone(contact.phoneNumber()),
+                Sealing.seal(
+                        new SealedContact(contact.phoneNumber(), contact.email(), d.personalIdNumber, d.id.toString()),
+                        contactKey),
+                reg.dependents().stream().map(CompletedEvent.EventDependent::of).toList(),
+                reg.integratedDocuments().stream()
+                        .map(CompletedEvent.EventDocument::of)
+                        .toList());
     }
 
     /** Payload of submitted / approved / rejected. */
