@@ -58,6 +58,7 @@ class PipelineIT {
             "dossier.events.v1", "identity.accounts.v1", "notification.sms-requests.v1", "notification.sms-status.v1");
 
     private static LocalSystem system;
+    private static SystemApi api;
     private static Path root;
 
     @BeforeAll
@@ -67,6 +68,7 @@ class PipelineIT {
                 .normalize();
         system = LocalSystem.start(
                 new LocalSystem.Options(root, root.resolve("system-tests/target/system"), false, Map.of()));
+        api = new SystemApi(system);
     }
 
     @AfterAll
@@ -80,8 +82,8 @@ class PipelineIT {
     @Order(1)
     void completedDossierBecomesAnAccountWhosePasswordArrivesBySmsAndLogsIn() throws Exception {
         String pin = "001203012345"; // Ha Noi, male born 2003
-        String officer = token("officer1", "Officer@2026");
-        String supervisor = token("supervisor1", "Supervisor@2026");
+        String officer = api.token("officer1", "Officer@2026");
+        String supervisor = api.token("supervisor1", "Supervisor@2026");
 
         // a. the officer submits an ISSUE dossier with an e-ID registration
         Response created = given().auth()
@@ -98,7 +100,7 @@ class PipelineIT {
         assertTrue(created.header("Location").endsWith("/api/v1/dossiers/" + dossierId));
 
         // b. officer and supervisor move it to COMPLETED
-        transition(dossierId, officer, "START_REVIEW", "IN_REVIEW");
+        api.transition(dossierId, officer, "START_REVIEW", "IN_REVIEW");
         // the officer captures portrait and fingerprints: required before approval
         given().auth()
                 .oauth2(officer)
@@ -107,8 +109,8 @@ class PipelineIT {
                 .put(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/biometrics")
                 .then()
                 .statusCode(200);
-        transition(dossierId, supervisor, "APPROVE", "APPROVED");
-        transition(dossierId, supervisor, "COMPLETE", "COMPLETED");
+        api.transition(dossierId, supervisor, "APPROVE", "APPROVED");
+        api.transition(dossierId, supervisor, "COMPLETE", "COMPLETED");
 
         // c-e. the event travels to identity-service, the SMS request to notification-service, the SMS to the SMSC
         ReceivedSms sms = await().atMost(Duration.ofSeconds(60))
@@ -133,7 +135,7 @@ class PipelineIT {
         String temporary = m.group(1);
 
         // d. the account exists, pending activation, visible to an operator without secrets
-        String operator = token("operator1", "Operator@2026");
+        String operator = api.token("operator1", "Operator@2026");
         given().auth()
                 .oauth2(operator)
                 .get(system.url(Service.IDENTITY) + "/api/v1/accounts/" + pin)
@@ -143,7 +145,7 @@ class PipelineIT {
                 .body("status", equalTo("PENDING_ACTIVATION"));
 
         // f. the citizen logs in with the SMS password: a token that only allows changing the password
-        Response first = login(pin, temporary);
+        Response first = api.login(pin, temporary);
         first.then().statusCode(200).body("password_change_required", equalTo(true));
         String restricted = first.path("access_token");
         given().auth()
@@ -165,8 +167,8 @@ class PipelineIT {
                 .post(system.url(Service.IDENTITY) + "/api/v1/auth/password")
                 .then()
                 .statusCode(204);
-        login(pin, temporary).then().statusCode(401);
-        Response normal = login(pin, chosen);
+        api.login(pin, temporary).then().statusCode(401);
+        Response normal = api.login(pin, chosen);
         normal.then().statusCode(200).body("password_change_required", equalTo(false));
 
         given().auth()
@@ -272,31 +274,6 @@ class PipelineIT {
             }
         }
         return false;
-    }
-
-    private static void transition(String dossierId, String token, String action, String expectedStatus) {
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("action", action, "note", "system test " + action))
-                .post(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/transitions")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo(expectedStatus));
-    }
-
-    private static String token(String username, String password) {
-        Response r = login(username, password);
-        r.then().statusCode(200);
-        return r.path("access_token");
-    }
-
-    private static Response login(String username, String password) {
-        return given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password")
-                .formParam("username", username)
-                .formParam("password", password)
-                .post(system.url(Service.IDENTITY) + "/api/v1/auth/token");
     }
 
     private static String headers(ConsumerRecord<String, String> r) {

@@ -17,19 +17,22 @@ import vn.gov.eid.platform.problem.ProblemMappers;
 public class BodyTooLargeMapper {
     private static final ProblemMappers PROBLEMS = new ProblemMappers();
 
+    /** What is read and dropped at least: a small limit must not cost the client its answer to a 100 KB body. */
+    static final long DRAIN_AT_LEAST = 1024 * 1024;
+
     @Inject
     CurrentVertxRequest current;
 
     @ServerExceptionMapper
     public Response bodyTooLarge(BodyTooLarge e, UriInfo uri) {
         Log.infof("request body over %d bytes refused", e.limit());
-        discardRest(current.getCurrent().request(), 2 * e.limit());
+        discardRest(current.getCurrent().request(), Math.max(2L * e.limit(), DRAIN_AT_LEAST));
         return PROBLEMS.web(new WebApplicationException(e.getMessage(), 413), uri);
     }
 
     /**
      * Reads and drops what the client still sends, so that one that writes its whole body before reading gets the
-     * answer; a client that sends more than the allowance (twice the limit) loses the connection instead.
+     * answer; a client that sends more than the allowance (twice the limit, at least 1 MiB) loses the connection instead.
      */
     private static void discardRest(HttpServerRequest request, long allowance) {
         if (request.isEnded()) {

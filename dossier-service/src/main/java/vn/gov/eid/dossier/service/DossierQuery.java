@@ -157,12 +157,21 @@ public class DossierQuery {
         return fallback;
     }
 
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant parseInstant(String raw, String field, List<Violation> out) {
         if (raw == null) {
             return null;
         }
         try {
-            return Instant.parse(raw.trim());
+            Instant at = Instant.parse(raw.trim());
+            // what PostgreSQL's timestamptz can compare, and any date a dossier could have
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                out.add(new Violation(field, "must lie between " + EARLIEST + " and " + LATEST));
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             out.add(new Violation(field, "must be an RFC 3339 instant such as 2026-11-28T00:00:00Z"));
             return null;
