@@ -72,16 +72,18 @@ public class LoginThrottle {
      * than its global ceiling or the address has used up its failed logins.
      */
     public void admit(String address) {
+        // the address first, without using anything up: a flood from one refused address must not spend the ceiling
+        // that every other citizen's login needs
+        EstimationProbe failures =
+                buckets.builder().build(addressKey(address), addressFailures).estimateAbilityToConsume(1);
+        if (!failures.canBeConsumed()) {
+            throw tooMany("too many failed logins from this address", failures.getNanosToWaitForRefill());
+        }
         ConsumptionProbe ceiling = buckets.builder().build(GLOBAL, global).tryConsumeAndReturnRemaining(1);
         if (!ceiling.isConsumed()) {
             throw tooMany(
                     "the service takes more login requests than it can check right now",
                     ceiling.getNanosToWaitForRefill());
-        }
-        EstimationProbe failures =
-                buckets.builder().build(addressKey(address), addressFailures).estimateAbilityToConsume(1);
-        if (!failures.canBeConsumed()) {
-            throw tooMany("too many failed logins from this address", failures.getNanosToWaitForRefill());
         }
     }
 
