@@ -357,7 +357,9 @@ class InputLimitsTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                if (r.getLoggerName() != null && r.getLoggerName().startsWith("vn.gov.eid.notification.rest")) {
+                if (r.getLoggerName() != null
+                        && (r.getLoggerName().startsWith("vn.gov.eid.notification.rest")
+                                || r.getLoggerName().startsWith("vn.gov.eid.platform.http"))) {
                     lines.add(r.getLevel() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
                 }
                 if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {

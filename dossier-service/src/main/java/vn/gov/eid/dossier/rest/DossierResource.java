@@ -41,6 +41,7 @@ import vn.gov.eid.dossier.service.OpenDossierExists;
 import vn.gov.eid.dossier.service.RecordedReads;
 import vn.gov.eid.dossier.service.SubmissionService;
 import vn.gov.eid.dossier.service.WorkflowService;
+import vn.gov.eid.platform.http.LargeBody;
 
 /** HTTP API of card dossiers: submission, workflow transitions, reads, partner lookups and the audit trail. */
 @Path("/api/v1/dossiers")

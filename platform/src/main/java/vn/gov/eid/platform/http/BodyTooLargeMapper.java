@@ -1,4 +1,4 @@
-package vn.gov.eid.notification.rest;
+package vn.gov.eid.platform.http;
 
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -11,9 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.gov.eid.platform.problem.ProblemMappers;
 
 /**
- * Answers a body over the limit with 413 problem+json (rendered by the platform's mapper), and lets a client that
- * sends its whole body before reading still read that answer. (The same as dossier-service's; both belong in the
- * platform.)
+ * Answers a body over its endpoint's limit with 413 problem+json (rendered by the platform's mapper), and lets a
+ * client that sends its whole body before reading still read that answer.
  */
 public class BodyTooLargeMapper {
     private static final ProblemMappers PROBLEMS = new ProblemMappers();

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.rest;
+package vn.gov.eid.platform.http;
 
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

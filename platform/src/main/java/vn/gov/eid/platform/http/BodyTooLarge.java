@@ -1,16 +1,16 @@
-package vn.gov.eid.dossier.rest;
+package vn.gov.eid.platform.http;
 
 /** A request body larger than its route allows (declared or counted while read); answered with 413. */
-class BodyTooLarge extends RuntimeException {
+public class BodyTooLarge extends RuntimeException {
     private final long limit;
 
-    BodyTooLarge(long limit) {
+    public BodyTooLarge(long limit) {
         super("the request body is larger than the " + limit + " bytes this endpoint accepts");
         this.limit = limit;
     }
 
     /** The route's limit in bytes. */
-    long limit() {
+    public long limit() {
         return limit;
     }
 }

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.rest;
+package vn.gov.eid.platform.http;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,8 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the one endpoint whose body may reach the biometrics body limit instead of the small default. */
+/** Marks an endpoint whose body may be larger than the default (its service's {@link BodyLimits} says how large). */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@interface LargeBody {}
+public @interface LargeBody {}
