@@ -38,13 +38,18 @@ class LoginLimitsTest {
 
     static final int ADDRESS_FAILURES = 20;
 
-    /** Small limits so the test reaches them quickly; a pool smaller than the burst of logins below. */
+    /**
+     * Small limits so the test reaches them quickly (a global ceiling a flood from one address would exhaust if its
+     * refused requests counted); a pool smaller than the burst of logins below.
+     */
     public static class Limits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "eid.identity.login.address-failures", String.valueOf(ADDRESS_FAILURES),
                     "eid.identity.login.address-window", "10m",
+                    // small enough that a flood would use it up if refused requests counted against it
+                    "eid.identity.login.global-per-second", "50",
                     "eid.identity.staff-lockout.backoff-after", "3",
                     "eid.identity.staff-lockout.backoff-base", "100ms",
                     "eid.identity.staff-lockout.backoff-max", "400ms",
@@ -117,7 +122,7 @@ class LoginLimitsTest {
                 429,
                 tokenRequest("api/v1/auth/token", attacker, "supervisor1", "Supervisor@2026")
                         .statusCode());
-        // another address logs in at once
+        // another address logs in at once: the refused flood did not spend the global ceiling (50 a second here)
         HttpResponse<String> other =
                 tokenRequest("api/v1/auth/token", randomAddress(), "supervisor1", "Supervisor@2026");
         assertEquals(200, other.statusCode(), other.body());
