@@ -51,16 +51,12 @@ public class DossierContacts {
      */
     public boolean rewrap(Dossier d) {
         // both first, then both set: a value that cannot be re-wrapped leaves the row as it was
-        byte[] phone = rewrapped(d.phoneSealed, SealContexts.phone(d.id));
-        byte[] email = rewrapped(d.emailSealed, SealContexts.email(d.id));
+        byte[] phone = cipher.rewrap(d.phoneSealed, SealContexts.phone(d.id));
+        byte[] email = cipher.rewrap(d.emailSealed, SealContexts.email(d.id));
         boolean changed = phone != d.phoneSealed || email != d.emailSealed;
         d.phoneSealed = phone;
         d.emailSealed = email;
         return changed;
-    }
-
-    private byte[] rewrapped(byte[] sealed, String context) {
-        return sealed != null && cipher.needsRewrap(sealed) ? cipher.rewrap(sealed, context) : sealed;
     }
 
     /** Deletes the contact data, sealed or (from before encryption) clear. */

@@ -67,15 +67,11 @@ public class SealedBiometrics {
      * @return whether anything changed
      */
     public boolean rewrap(Biometrics b) {
-        byte[] portrait = rewrapped(b.portraitSealed, SealContexts.portrait(b.dossierId));
-        byte[] fingerprints = rewrapped(b.fingerprintsSealed, SealContexts.fingerprints(b.dossierId));
+        byte[] portrait = cipher.rewrap(b.portraitSealed, SealContexts.portrait(b.dossierId));
+        byte[] fingerprints = cipher.rewrap(b.fingerprintsSealed, SealContexts.fingerprints(b.dossierId));
         boolean changed = portrait != b.portraitSealed || fingerprints != b.fingerprintsSealed;
         b.portraitSealed = portrait;
         b.fingerprintsSealed = fingerprints;
         return changed;
-    }
-
-    private byte[] rewrapped(byte[] sealed, String context) {
-        return sealed != null && cipher.needsRewrap(sealed) ? cipher.rewrap(sealed, context) : sealed;
     }
 }

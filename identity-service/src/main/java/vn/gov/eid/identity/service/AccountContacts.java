@@ -102,12 +102,8 @@ public class AccountContacts {
                         + " or (email_sealed is not null and " + keyIdOf("email_sealed") + " <> :current)",
                 current);
         for (CitizenAccount a : rows) {
-            if (a.phoneSealed != null && cipher.needsRewrap(a.phoneSealed)) {
-                a.phoneSealed = cipher.rewrap(a.phoneSealed, phoneContext(a));
-            }
-            if (a.emailSealed != null && cipher.needsRewrap(a.emailSealed)) {
-                a.emailSealed = cipher.rewrap(a.emailSealed, emailContext(a));
-            }
+            a.phoneSealed = cipher.rewrap(a.phoneSealed, phoneContext(a));
+            a.emailSealed = cipher.rewrap(a.emailSealed, emailContext(a));
         }
         if (!rows.isEmpty()) {
             Log.infof("contact data of %d account(s) re-wrapped under key %s", rows.size(), current);

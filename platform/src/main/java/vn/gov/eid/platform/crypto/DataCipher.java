@@ -47,9 +47,12 @@ public class DataCipher {
         return cipher.openText(sealed, context);
     }
 
-    /** See {@link EnvelopeCipher#rewrap}. */
+    /**
+     * See {@link EnvelopeCipher#rewrap}: the same array back when it is already under the current key; null (a value
+     * the row does not have) stays null, so a rotation job calls this for every sealed column as it is.
+     */
     public byte[] rewrap(byte[] sealed, String context) {
-        return cipher.rewrap(sealed, context);
+        return sealed == null ? null : cipher.rewrap(sealed, context);
     }
 
     /** See {@link EnvelopeCipher#keyId}. */
