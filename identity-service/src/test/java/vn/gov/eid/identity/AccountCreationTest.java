@@ -61,6 +61,14 @@ class AccountCreationTest {
                 smsData.get("phoneMasked").asText());
         assertEquals(
                 "NGUYEN VAN AN", smsData.get("templateParams").get("fullName").asText());
+        // worth sending (and resending) until the temporary password expires, 72 hours on
+        java.time.Duration validity = java.time.Duration.between(
+                java.time.Instant.now(),
+                java.time.Instant.parse(smsData.get("validUntil").asText()));
+        assertTrue(
+                validity.compareTo(java.time.Duration.ofHours(71)) > 0
+                        && validity.compareTo(java.time.Duration.ofHours(72)) <= 0,
+                "validUntil " + smsData.get("validUntil"));
         Map<String, Object> secret = openSms(sms);
         assertEquals(phone, secret.get("phoneNumber"));
         String password = (String) secret.get("password");
@@ -169,6 +177,7 @@ class AccountCreationTest {
                 awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
         assertEquals("UPGRADE_NOTICE", json(sms.value()).get("purpose").asText());
         assertFalse(openSms(sms).containsKey("password"), "a password in an upgrade notice");
+        assertFalse(json(sms.value()).has("validUntil"), "a notice has no credential validity");
         login(pid, "App_pass_2025").then().statusCode(200).body("password_change_required", equalTo(false));
         assertTrue(records(ACCOUNTS_TOPIC, pid).stream()
                 .noneMatch(r -> "vn.gov.eid.account.created.v1".equals(header(r, "ce_type"))));

@@ -119,6 +119,7 @@ final class Fixtures {
         m.queuedAt = now;
         m.updatedAt = now;
         m.nextAttemptAt = now;
+        m.validUntil = now.plus(java.time.Duration.ofHours(72));
         return m;
     }
 

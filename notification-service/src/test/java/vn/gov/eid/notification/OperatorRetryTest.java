@@ -153,7 +153,7 @@ class OperatorRetryTest {
     @Test
     void possiblyDeliveredMessageNeedsTheOperatorsConfirmation() {
         SmscTestResource.smsc.dropConnectionOnSubmit(1);
-        Request r = send("INITIAL_CREDENTIAL");
+        Request r = send("UPGRADE_NOTICE"); // a notice is sent at most once: a lost answer fails it
         JsonNode failed = awaitState(r, "FAILED");
         assertTrue(failed.get("lastError").asText().startsWith("SUBMIT_OUTCOME_UNKNOWN"), failed.toString());
         assertEquals(

@@ -132,21 +132,32 @@ class SmsDeliveryTest {
     }
 
     @Test
-    void droppedConnectionIsNotResentBlindlyAndTheSessionIsRebound() {
+    void credentialWhoseSubmitWasCutOffIsResentAfterTheRebindAndDelivered() {
         int bindsBefore = SmscTestResource.smsc.bindCount();
         SmscTestResource.smsc.dropConnectionOnSubmit(1);
-        Request lost = send("INITIAL_CREDENTIAL");
+        Request r = send("INITIAL_CREDENTIAL");
+
+        JsonNode view = awaitState(r, "DELIVERED");
+        assertTrue(SmscTestResource.smsc.bindCount() > bindsBefore, "re-bound after the drop");
+        assertEquals(1, smsTo(r).size(), "the simulator dropped before taking the first submit");
+        assertTrue(smsTo(r).get(0).text().contains("Mat khau tam thoi: " + r.password() + " "));
+        assertEquals(2, view.get("attempts").asInt());
+        assertEquals(1, view.get("uncertainAttempts").asInt());
+        assertTrue(view.get("possibleDuplicate").asBoolean(), "operators see that the first one may have gone");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> states(r.pid()).equals(List.of("QUEUED", "SUBMITTED", "DELIVERED")));
+    }
+
+    @Test
+    void noticeWhoseSubmitWasCutOffIsFailedNotResent() {
+        SmscTestResource.smsc.dropConnectionOnSubmit(1);
+        Request lost = send("UPGRADE_NOTICE");
 
         JsonNode view = awaitState(lost, "FAILED");
         assertTrue(view.get("lastError").asText().startsWith("SUBMIT_OUTCOME_UNKNOWN"), view.toString());
         assertEquals("SUBMIT_OUTCOME_UNKNOWN", view.get("failureCategory").asText(), "the typed category of lastError");
         assertEquals(1, view.get("attempts").asInt());
-
-        Request next = send("INITIAL_CREDENTIAL");
-        awaitState(next, "DELIVERED");
-        assertTrue(SmscTestResource.smsc.bindCount() > bindsBefore, "re-bound after the drop");
         assertTrue(smsTo(lost).isEmpty());
-        assertEquals(1, smsTo(next).size());
     }
 
     @Test

@@ -103,12 +103,27 @@ class TextAndAgeTest {
         m.queuedAt = created;
         m.updatedAt = created;
         m.nextAttemptAt = created;
+        m.validUntil = created.plus(Duration.ofHours(72));
         return m;
     }
 
     @Test
-    void messageOlderThanTheMaximumAgeExpiresWithoutBeingSent() throws Exception {
+    void credentialPastItsValidityExpiresWithoutBeingSentHoweverYoung() throws Exception {
         Request r = request("INITIAL_CREDENTIAL");
+        SmsMessage m = row(r, SmsState.QUEUED, Instant.now());
+        m.validUntil = Instant.now().minusSeconds(1);
+        QuarkusTransaction.requiringNew().run(m::persist);
+
+        JsonNode view = awaitState(r, "EXPIRED");
+        assertTrue(view.get("lastError").asText().contains("the credential expired"), view.toString());
+        assertEquals("NOT_SENT_IN_TIME", view.get("failureCategory").asText());
+        assertEquals(0, view.get("attempts").asInt());
+        assertTrue(smsTo(r).isEmpty());
+    }
+
+    @Test
+    void noticeOlderThanTheMaximumAgeExpiresWithoutBeingSent() throws Exception {
+        Request r = request("UPGRADE_NOTICE");
         SmsMessage m = row(r, SmsState.QUEUED, Instant.now().minus(maxAge).minusSeconds(60));
         QuarkusTransaction.requiringNew().run(m::persist);
 

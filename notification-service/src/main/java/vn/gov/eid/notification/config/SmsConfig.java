@@ -29,11 +29,51 @@ public interface SmsConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Attempts (submits that ended in a transient error count) before a message fails for good. */
+    /**
+     * How long a replica's claim of a message for one submit lasts. Longer than a submit can take (a bind, the rate
+     * cap's wait and the response timeout); once it has passed, another replica takes the message over: a one-time
+     * credential is sent again (its first submit may or may not have reached the SMSC), any other SMS is failed for an
+     * operator (at most once).
+     */
+    @WithDefault("60s")
+    Duration lease();
+
+    /**
+     * How long an SMS is of use when its request gives no validUntil (notices): the submit's validity period, the
+     * time sending may take, and the wait for its receipt.
+     */
+    @WithDefault("24h")
+    Duration validityPeriod();
+
+    /** A credential request without validUntil (from an older identity-service) is sent at most this long. */
+    @WithDefault("72h")
+    Duration credentialValidity();
+
+    /**
+     * How long after the end of its validity a SUBMITTED message without a receipt still waits for one before it is
+     * EXPIRED (the SMSC reports an expiry a little after it happens).
+     */
+    @WithDefault("10m")
+    Duration receiptGrace();
+
+    /**
+     * When set, a SUBMITTED message without a receipt is EXPIRED this long after its submit (if sooner than the end
+     * of its validity plus the grace): for an SMSC that sends no receipt for some destinations.
+     */
+    java.util.Optional<Duration> receiptWait();
+
+    /** How long a receipt whose submit is not recorded (yet) is kept to be matched, then dropped (logged). */
+    @WithDefault("1h")
+    Duration receiptHold();
+
+    /**
+     * Attempts (submits that ended in a transient error count) before a notice fails for good. One-time credentials
+     * are not counted: they are tried until their validity ends.
+     */
     @WithDefault("5")
     int maxAttempts();
 
-    /** Age after which a message that is still not submitted fails for good (EXPIRED). */
+    /** Age after which a notice that is still not submitted fails for good (EXPIRED); credentials: their validity. */
     @WithDefault("PT1H")
     Duration maxAge();
 
@@ -52,7 +92,7 @@ public interface SmsConfig {
     @WithDefault("4")
     int window();
 
-    /** Cap on submit_sm per second over the SMPP session. */
+    /** Cap on submit_sm per second over the SMPP session of one replica (the SMSC's limit is per bind). */
     @WithDefault("20")
     int maxPerSecond();
 

@@ -29,12 +29,20 @@ public enum FailureCategory {
     SUBMIT_ERROR,
     /** The request cannot become an SMS (the JWE does not open, no phone or password, bad parameters). */
     UNUSABLE_REQUEST,
-    /** No answer to the submit, or the connection dropped while it was outstanding: the SMSC may have it. */
+    /**
+     * No answer to the submit, or the connection dropped while it was outstanding: the SMSC may have it. Final for a
+     * notice; a one-time credential is QUEUED again with it (resent).
+     */
     SUBMIT_OUTCOME_UNKNOWN,
-    /** The service stopped while the submit was outstanding: the SMSC may have it. */
+    /**
+     * The replica stopped (or hung) while the submit was outstanding and its claim lapsed: the SMSC may have it. Final
+     * for a notice; a one-time credential is QUEUED again with it (resent by another replica).
+     */
     SUBMIT_INTERRUPTED,
-    /** Still not submitted when the maximum age had passed (EXPIRED). */
+    /** Still not submitted when the maximum age or the validity had passed (EXPIRED). */
     NOT_SENT_IN_TIME,
+    /** Submitted, but no receipt came before the validity (and its grace) ended (EXPIRED). */
+    NO_RECEIPT,
     /** The SMSC reported the message expired (EXPIRED). */
     SMSC_EXPIRED,
     /** The SMSC reported the message undeliverable. */

@@ -54,6 +54,29 @@ public class SmsMessage extends PanacheEntityBase {
     @Column(name = "smsc_message_id")
     public String smscMessageId;
 
+    /** {@link #smscMessageId} as receipts are matched on ({@link SmscIds#key}). */
+    @Column(name = "smsc_id_key")
+    public String smscIdKey;
+
+    /** The replica that holds the claim of a SENDING message; null in every other state. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    /** Until when {@link #leaseOwner} holds the claim; after it another replica takes the message over. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /**
+     * When the content stops being of use (the temporary password in it expires, or the SMS validity period ends):
+     * sending stops there, the submit carries it as the validity period, and a SUBMITTED message expires after it.
+     */
+    @Column(name = "valid_until", nullable = false)
+    public Instant validUntil;
+
+    /** Submits whose outcome stayed unknown: each may have reached the SMSC (possible duplicates). */
+    @Column(name = "uncertain_attempts", nullable = false)
+    public int uncertainAttempts;
+
     @Column(nullable = false)
     public int attempts;
 
@@ -107,7 +130,14 @@ public class SmsMessage extends PanacheEntityBase {
         recordFailure(null, null);
     }
 
-    public static SmsMessage findBySmscId(String smscMessageId) {
-        return find("smscMessageId", smscMessageId).firstResult();
+    /** Records the SMSC's id of the accepted submit, with the key receipts are matched on. */
+    public void recordSmscId(String id) {
+        smscMessageId = id;
+        smscIdKey = id == null ? null : SmscIds.key(id);
+    }
+
+    /** Whether the citizen may get this SMS more than once: a submit of unknown outcome came before another one. */
+    public boolean possibleDuplicate() {
+        return uncertainAttempts > 0 && (state == SmsState.SUBMITTED || state == SmsState.DELIVERED);
     }
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 import vn.gov.eid.notification.domain.SmsMessage;
 
 /**
- * What an operator sees of one SMS: its fate, never its text.
+ * What an operator sees of one SMS: its fate, never its text. {@code uncertainAttempts} counts submits whose outcome
+ * stayed unknown (each may have reached the handset); {@code possibleDuplicate} says the citizen may have it twice;
+ * {@code leaseOwner} names the replica sending it now (SENDING only).
  */
 public record MessageView(
         UUID id,
@@ -16,6 +18,10 @@ public record MessageView(
         String phoneMasked,
         String smscMessageId,
         int attempts,
+        int uncertainAttempts,
+        boolean possibleDuplicate,
+        String leaseOwner,
+        Instant validUntil,
         Integer segments,
         String encoding,
         String lastError,
@@ -37,6 +43,10 @@ public record MessageView(
                 m.phoneMasked,
                 m.smscMessageId,
                 m.attempts,
+                m.uncertainAttempts,
+                m.possibleDuplicate(),
+                m.leaseOwner,
+                m.validUntil,
                 m.segments,
                 m.encoding,
                 m.lastError,

@@ -98,6 +98,25 @@ public class MessagesResource {
     }
 
     @GET
+    @Path("/{id}/attempts")
+    @Operation(
+            summary = "Submit attempts of one message",
+            description = "Each submit with the replica that made it and its outcome: SUBMITTED, NOT_ACCEPTED (not"
+                    + " sent; retried), REFUSED (final), UNKNOWN or ABANDONED (the SMSC may have it: a later"
+                    + " submit makes a possible duplicate), or none yet (under way).")
+    public List<AttemptView> attempts(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        UUID messageId = messageId(id);
+        return queries
+                .attempts(messageId)
+                .orElseThrow(() -> DomainException.notFound(
+                        "message-not-found", "Message not found", "no SMS with id " + messageId))
+                .stream()
+                .map(AttemptView::of)
+                .toList();
+    }
+
+    @GET
     @Path("/counts")
     @Operation(summary = "Number of messages in each state")
     public Map<SmsState, Long> counts() {

@@ -1,24 +1,42 @@
 package vn.gov.eid.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
+import vn.gov.eid.notification.domain.HeldReceipt;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
+import vn.gov.eid.notification.domain.SmscIds;
 import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
 
 /**
- * Receipts: a delivery receipt from the SMSC moves its SUBMITTED message to DELIVERED, EXPIRED or FAILED.
+ * Receipts, correlated through the database so that any replica can take a receipt for a message another replica
+ * submitted: a delivery receipt moves its SUBMITTED message to DELIVERED, EXPIRED or FAILED; one that overtakes the
+ * commit of its submit is held and applied when the submit is recorded; a SUBMITTED message whose receipt never comes
+ * is EXPIRED once its validity is over.
+ *
+ * <p>A receipt and the recording of its submit take the same PostgreSQL advisory locks (one per reading of the id,
+ * {@link SmscIds#readings}, in one order) before they look for each other, so one always sees the other's row.
  */
 @ApplicationScoped
 public class DeliveryReceipts {
+
+    /** Advisory lock class (the two-key form, apart from the outbox's one-key lock): "SMSC". */
+    private static final int RECEIPT_LOCKS = 0x534d5343;
 
     @Inject
     FinalStates finals;
@@ -26,67 +44,138 @@ public class DeliveryReceipts {
     @Inject
     MeterRegistry metrics;
 
-    /** Receipts that overtook the commit of their SUBMITTED state; applied right after it. */
-    private final Map<String, DeliveryReceiptReceived> earlyReceipts = new ConcurrentHashMap<>();
+    @Inject
+    SmsConfig config;
 
-    private final Object receiptLock = new Object();
+    @Inject
+    EntityManager em;
 
-    /** Correlates a receipt (fired by the SMPP session) with its message by SMSC message id. */
+    /** Correlates a receipt (fired by any SMPP session of this replica) with its message by SMSC message id. */
     void onReceipt(@Observes DeliveryReceiptReceived receipt) {
-        synchronized (receiptLock) {
-            boolean known = QuarkusTransaction.requiringNew().call(() -> apply(receipt));
-            if (!known) {
-                // The submit_sm_resp may not be committed yet; commitOutcome applies this right after its commit.
-                earlyReceipts.put(receipt.smscMessageId(), receipt);
+        if (!receipt.isFinal()) {
+            return; // ENROUTE, ACCEPTD: the final one follows
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<String> readings = SmscIds.readings(receipt.smscMessageId());
+            lock(readings);
+            List<SmsMessage> candidates = SmsMessage.<SmsMessage>find("smscIdKey in ?1", readings)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .list();
+            String exact = SmscIds.key(receipt.smscMessageId());
+            SmsMessage m = candidates.stream()
+                    // the id as given before a reading in another notation; then the latest submit
+                    .min(Comparator.<SmsMessage, Boolean>comparing(c -> !exact.equals(c.smscIdKey))
+                            .thenComparing(c -> c.submittedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .orElse(null);
+            if (m == null) {
+                hold(receipt, exact);
+                return;
             }
+            apply(m, receipt.stat(), receipt.error());
+        });
+    }
+
+    /**
+     * Runs the recording of a submit's outcome in a new transaction; when the SMSC accepted it (an id), first under the
+     * advisory locks of that id, so that a receipt racing it is either already held or waits for this commit.
+     */
+    void recordingSubmit(String smscMessageId, Runnable record) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (smscMessageId != null) {
+                lock(SmscIds.readings(smscMessageId));
+            }
+            record.run();
+        });
+    }
+
+    /** Applies the receipts held for a message just recorded SUBMITTED, in the caller's transaction (locks taken). */
+    void applyHeld(SmsMessage m) {
+        List<HeldReceipt> held = HeldReceipt.under(SmscIds.readings(m.smscMessageId));
+        for (HeldReceipt r : held) {
+            if (m.state == SmsState.SUBMITTED) {
+                Log.infof("SMS %s: receipt held since %s applied", m.id, r.receivedAt);
+                apply(m, r.stat, r.error);
+            }
+            r.delete();
         }
     }
 
     /**
-     * Runs the commit of a submit's outcome with no receipt applied meanwhile; a receipt for
-     * {@code smscMessageId} (null when nothing was submitted) that arrived before it is applied right after.
+     * Expires SUBMITTED messages whose receipt has not come: after their validity plus the grace, or after
+     * eid.sms.receipt-wait from the submit when that is set. Rows another replica is handling are skipped.
      */
-    void commitOutcome(Runnable commit, String smscMessageId) {
-        synchronized (receiptLock) {
-            commit.run();
-            if (smscMessageId != null) {
-                DeliveryReceiptReceived early = earlyReceipts.remove(smscMessageId);
-                if (early != null) {
-                    QuarkusTransaction.requiringNew().run(() -> apply(early));
-                }
+    @Scheduled(every = "${eid.sms.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireUnanswered() {
+        Instant now = Instant.now();
+        Instant validityOver = now.minus(config.receiptGrace());
+        // without eid.sms.receipt-wait no submit is too old by itself: nothing was submitted before 1970
+        Instant submittedBefore = config.receiptWait().map(now::minus).orElse(Instant.EPOCH);
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery(
+                            "select id from sms_message where state = 'SUBMITTED' and (valid_until < ?1 or"
+                                    + " submitted_at < ?2) order by valid_until limit 100 for update skip locked",
+                            UUID.class)
+                    .setParameter(1, validityOver)
+                    .setParameter(2, submittedBefore)
+                    .getResultList();
+            for (UUID id : ids) {
+                SmsMessage m = SmsMessage.findById(id);
+                finals.finish(
+                        m,
+                        SmsState.EXPIRED,
+                        FailureCategory.NO_RECEIPT,
+                        "NO_RECEIPT: no delivery receipt by " + Instant.now() + " (submitted " + m.submittedAt + ")");
             }
+        });
+        long dropped = QuarkusTransaction.requiringNew()
+                .call(() -> HeldReceipt.delete("receivedAt < ?1", now.minus(config.receiptHold())));
+        if (dropped > 0) {
+            metrics.counter("sms.receipts.unmatched").increment(dropped);
+            Log.warnf(
+                    "%d delivery receipt(s) matched no submit within %s and were dropped",
+                    dropped, config.receiptHold());
         }
     }
 
-    /** Applies a receipt in the caller's transaction; false when no message has its SMSC id (yet). */
-    boolean apply(DeliveryReceiptReceived receipt) {
-        SmsMessage m = SmsMessage.findBySmscId(receipt.smscMessageId());
-        if (m == null) {
-            return false;
-        }
+    private void hold(DeliveryReceiptReceived receipt, String key) {
+        HeldReceipt r = new HeldReceipt();
+        r.id = UUID.randomUUID();
+        r.smscIdKey = key;
+        r.smscMessageId = receipt.smscMessageId();
+        r.stat = receipt.stat();
+        r.error = receipt.error();
+        r.receivedAt = Instant.now();
+        r.persist();
+        Log.debugf("receipt for SMSC id %s held: its submit is not recorded (yet)", receipt.smscMessageId());
+    }
+
+    /** Applies a final receipt to a locked message; a message no longer SUBMITTED keeps its state. */
+    private void apply(SmsMessage m, String stat, String error) {
         if (m.state != SmsState.SUBMITTED) {
-            return true;
+            return;
         }
         Instant now = Instant.now();
         m.updatedAt = now;
-        switch (receipt.stat()) {
+        switch (stat) {
             case "DELIVRD" -> {
                 finals.finish(m, SmsState.DELIVERED, null, null);
                 metrics.timer("sms.time.to.delivery").record(Duration.between(m.createdAt, now));
             }
             case "EXPIRED" ->
-                finals.finish(
-                        m, SmsState.EXPIRED, FailureCategory.SMSC_EXPIRED, "SMSC_EXPIRED: err " + receipt.error());
-            case "ENROUTE", "ACCEPTD" -> {
-                return true;
-            }
+                finals.finish(m, SmsState.EXPIRED, FailureCategory.SMSC_EXPIRED, "SMSC_EXPIRED: err " + error);
             default ->
-                finals.finish(
-                        m,
-                        SmsState.FAILED,
-                        FailureCategory.ofReceipt(receipt.stat()),
-                        "SMSC_" + receipt.stat() + ": err " + receipt.error());
+                finals.finish(m, SmsState.FAILED, FailureCategory.ofReceipt(stat), "SMSC_" + stat + ": err " + error);
         }
-        return true;
+    }
+
+    /** Takes the advisory locks of a set of id readings, in the set's (sorted) order: no deadlock between takers. */
+    private void lock(Set<String> readings) {
+        for (String key : readings) {
+            em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2))")
+                    .setParameter(1, RECEIPT_LOCKS)
+                    .setParameter(2, key)
+                    .getSingleResult();
+        }
     }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import vn.gov.eid.notification.config.SmsConfig;
+import vn.gov.eid.notification.domain.SmsAttempt;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 
@@ -49,6 +52,14 @@ public class MessageQueries {
         }
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by createdAt desc";
         return SmsMessage.<SmsMessage>find(query, params).page(0, f.limit()).list();
+    }
+
+    /** The submit attempts of a message, first first; empty when there is no such message. */
+    public Optional<List<SmsAttempt>> attempts(UUID messageId) {
+        if (SmsMessage.findById(messageId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SmsAttempt.ofMessage(messageId));
     }
 
     public Map<SmsState, Long> countsByState() {

@@ -1,5 +1,6 @@
 package vn.gov.eid.notification.service;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import vn.gov.eid.notification.domain.PersonalIdNumber;
@@ -8,6 +9,7 @@ import vn.gov.eid.notification.domain.Purpose;
 /**
  * A request for one SMS as the intake takes it: who, why, the masked phone and the secret part still sealed.
  * One that cannot become an SMS is refused at construction (the consumer then dead-letters it with the reason).
+ * {@code validUntil} is optional: when the content stops being of use (the expiry of the temporary password in it).
  */
 public record NewSms(
         UUID requestId,
@@ -15,6 +17,7 @@ public record NewSms(
         Purpose purpose,
         String phoneMasked,
         Map<String, String> templateParams,
+        Instant validUntil,
         String sealed) {
 
     public NewSms {

@@ -94,7 +94,7 @@ public class OperatorRetries {
         m.updatedAt = now;
         m.finalAt = null;
         m.clearFailure();
-        m.smscMessageId = null;
+        m.recordSmscId(null);
         events.statusChanged(m, null);
         metrics.counter("sms.operator.retries", "duplicateRisk", String.valueOf(risk))
                 .increment();

@@ -25,8 +25,8 @@ import vn.gov.eid.platform.concurrent.DaemonThreads;
  * Drives sending: one loop finds due messages (woken by new messages after their commit and by a periodic tick
  * for retries) and hands each to one of {@code eid.sms.window} workers, so that at most that many submits are
  * outstanding on the SMPP session. Each worker claims its own message (SENDING, committed) before submitting, and
- * the loop never hands out a message that a worker still holds. At start, first fails what a previous process
- * left SENDING.
+ * the loop never hands out a message that a worker still holds. Other replicas run the same loop on the same table:
+ * the claim decides which one sends (see {@link SmsSender#claim}).
  */
 @ApplicationScoped
 public class SmsDispatcher {
@@ -58,12 +58,7 @@ public class SmsDispatcher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        int interrupted = sender.reconcileInterrupted();
-        if (interrupted > 0) {
-            Log.warnf(
-                    "%d SMS were interrupted during a submit by the previous stop; marked FAILED, not resent",
-                    interrupted);
-        }
+        // Nothing to reconcile: what a stopped replica left SENDING is taken over when its lease passes.
         started = true;
         wake();
     }

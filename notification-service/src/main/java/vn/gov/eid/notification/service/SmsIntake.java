@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.messaging.out.SmsEvents;
@@ -30,6 +32,9 @@ public class SmsIntake {
 
     @Inject
     SealedSmsOpener opener;
+
+    @Inject
+    SmsConfig config;
 
     /**
      * Persists a new request as QUEUED in the caller's transaction; a request id already known is ignored.
@@ -59,10 +64,21 @@ public class SmsIntake {
         m.createdAt = now;
         m.queuedAt = now;
         m.updatedAt = now;
+        m.validUntil = validUntil(request, now);
         m.persist();
         events.statusChanged(m, null);
         queued.fire(new SmsQueued(m.id));
         Log.infof("SMS %s (%s) to %s queued", m.id, m.purpose, m.phoneMasked);
+    }
+
+    /**
+     * The request's validUntil, else a default by purpose; never later than the default says, so that a forged or
+     * mistaken far-future value cannot keep a message alive for years.
+     */
+    private Instant validUntil(NewSms request, Instant now) {
+        Duration longest = request.purpose().carriesPassword() ? config.credentialValidity() : config.validityPeriod();
+        Instant cap = now.plus(longest);
+        return request.validUntil() == null || request.validUntil().isAfter(cap) ? cap : request.validUntil();
     }
 
     private String json(Object value) {

@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +20,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.RetryPolicy;
+import vn.gov.eid.notification.domain.SmsAttempt;
 import vn.gov.eid.notification.domain.SmsMessage;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.domain.SmsText;
 import vn.gov.eid.notification.messaging.out.SmsEvents;
 import vn.gov.eid.notification.smpp.SmppGateway;
 import vn.gov.eid.notification.smpp.SubmitOutcome;
+import vn.gov.eid.platform.instance.InstanceId;
 
 /**
- * Dispatch of one message: claims it (SENDING, committed before anything leaves), submits it outside any
- * transaction, then records the outcome: SUBMITTED, QUEUED again with backoff, or a final state.
+ * Dispatch of one message by this replica: claims it (QUEUED to SENDING under a lease, committed before anything
+ * leaves), submits it outside any transaction, then records the outcome if the claim is still this replica's:
+ * SUBMITTED, QUEUED again with backoff, or a final state.
+ *
+ * <p>Delivery guarantee by purpose: a one-time credential is tried until its validity ends, and a submit whose outcome
+ * is unknown (connection lost, no response, generic_nack) counts as not sent and is resent, since a duplicate
+ * identical SMS is harmless and a lost one sends the citizen back to the police office (Kannel and Jasmin requeue
+ * too). Notices are sent at most once: an unknown outcome fails them for an operator.
  */
 @ApplicationScoped
 public class SmsSender {
@@ -57,11 +66,22 @@ public class SmsSender {
     @Inject
     SealedSmsOpener opener;
 
+    @Inject
+    InstanceId instance;
+
     private RetryPolicy policy;
+
+    /** What a submit needs, copied out of the claiming transaction. */
+    record Claim(SmsMessage message, int attempt) {}
 
     @PostConstruct
     void init() {
         policy = new RetryPolicy(config.maxAttempts(), config.maxAge(), config.backoffInitial(), config.backoffMax());
+        Duration longestSubmit = config.smpp().responseTimeout().multipliedBy(3);
+        if (config.lease().compareTo(longestSubmit) <= 0) {
+            throw new IllegalStateException("eid.sms.lease (" + config.lease() + ") must be longer than three response"
+                    + " timeouts (a bind, the submit and margin): " + longestSubmit);
+        }
     }
 
     /** Ids of QUEUED messages whose next attempt is due. */
@@ -76,51 +96,59 @@ public class SmsSender {
                 .toList();
     }
 
-    /** Sends one message if it is still QUEUED: claim, submit, outcome. */
+    /** Sends one message if it is still QUEUED and this replica wins its claim: claim, submit, outcome. */
     public void send(UUID id) {
-        SmsMessage m = QuarkusTransaction.requiringNew().call(() -> claim(id));
-        if (m == null) {
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(id));
+        if (claim == null) {
             return;
         }
+        SmsMessage m = claim.message();
         SubmitOutcome outcome;
         SmsText.Encoded encoded = null;
         try {
             SealedSms secret = opener.openStored(m.sealed, m.personalIdNumber, m.requestId);
             Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() {});
             encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
-            outcome = gateway.submit(secret.phoneNumber(), encoded);
+            outcome = gateway.submit(secret.phoneNumber(), encoded, Duration.between(Instant.now(), m.validUntil));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             outcome = new SubmitOutcome.Permanent(
                     FailureCategory.UNUSABLE_REQUEST, "UNUSABLE_REQUEST: " + e.getMessage());
         }
         SmsText.Encoded sent = encoded;
         SubmitOutcome result = outcome;
-        receipts.commitOutcome(
-                () -> QuarkusTransaction.requiringNew().run(() -> apply(id, result, sent)),
-                result instanceof SubmitOutcome.Submitted s ? s.smscMessageId() : null);
+        receipts.recordingSubmit(
+                result instanceof SubmitOutcome.Submitted s ? s.smscMessageId() : null,
+                () -> apply(claim, result, sent));
     }
 
     /**
-     * Marks a QUEUED message SENDING (a message past its maximum age EXPIRED instead) and returns a detached copy
-     * of what the submit needs; null when there is nothing to send.
+     * Claims a QUEUED message for this replica (SENDING, leased) under a row lock, so that of several replicas
+     * exactly one wins, and starts the record of the attempt. A message whose time is up is EXPIRED instead. Returns a
+     * detached copy of what the submit needs; null when there is nothing to send.
      */
-    SmsMessage claim(UUID id) {
-        SmsMessage m = SmsMessage.findById(id);
+    Claim claim(UUID id) {
+        SmsMessage m = SmsMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (m == null || m.state != SmsState.QUEUED) {
             return null;
         }
         Instant now = Instant.now();
-        if (policy.tooOld(m.queuedAt, now)) {
+        if (outOfTime(m, now)) {
             finals.finish(
                     m,
                     SmsState.EXPIRED,
                     FailureCategory.NOT_SENT_IN_TIME,
-                    "NOT_SENT_IN_TIME: older than " + config.maxAge());
+                    "NOT_SENT_IN_TIME: "
+                            + (m.purpose.carriesPassword()
+                                    ? "the credential expired at " + m.validUntil
+                                    : "older than " + config.maxAge() + " or past its validity"));
             return null;
         }
         m.state = SmsState.SENDING;
+        m.leaseOwner = instance.get();
+        m.leaseUntil = now.plus(config.lease());
         m.attempts++;
         m.updatedAt = now;
+        SmsAttempt.start(m.id, m.attempts, instance.get(), now).persist();
         if (m.attempts > 1) {
             metrics.counter("sms.retries").increment();
         }
@@ -132,69 +160,142 @@ public class SmsSender {
         copy.templateParams = m.templateParams;
         copy.sealed = m.sealed;
         copy.phoneMasked = m.phoneMasked;
-        return copy;
+        copy.validUntil = m.validUntil;
+        return new Claim(copy, m.attempts);
     }
 
-    void apply(UUID id, SubmitOutcome outcome, SmsText.Encoded encoded) {
-        SmsMessage m = SmsMessage.findById(id);
+    private boolean outOfTime(SmsMessage m, Instant now) {
+        return !now.isBefore(m.validUntil) || (!m.purpose.carriesPassword() && policy.tooOld(m.queuedAt, now));
+    }
+
+    /**
+     * Records the outcome of a submit in the caller's transaction, under the message's row lock. Changes the message
+     * only while this replica still holds its claim; after a takeover (the lease lapsed) only the attempt is recorded,
+     * and an accepted submit still counts if the message is waiting to be resent.
+     */
+    void apply(Claim claim, SubmitOutcome outcome, SmsText.Encoded encoded) {
+        SmsMessage m = SmsMessage.findById(claim.message().id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
+        SmsAttempt attempt = SmsAttempt.of(m.id, claim.attempt());
+        boolean abandoned = attempt.outcome == SmsAttempt.Outcome.ABANDONED;
+        endAttempt(attempt, outcome, now);
+        boolean ours =
+                m.state == SmsState.SENDING && instance.get().equals(m.leaseOwner) && m.attempts == claim.attempt();
+        if (!ours) {
+            Log.warnf(
+                    "SMS %s: attempt %d ended (%s) after this replica's claim lapsed; the message is %s",
+                    m.id, claim.attempt(), attempt.outcome, m.state);
+            if (outcome instanceof SubmitOutcome.Submitted s && m.state == SmsState.QUEUED) {
+                // taken over but not resent yet: the SMSC has it, so it need not go again
+                if (abandoned) {
+                    m.uncertainAttempts = Math.max(0, m.uncertainAttempts - 1);
+                }
+                submitted(m, s.smscMessageId(), encoded, now);
+            }
+            return;
+        }
+        m.leaseOwner = null;
+        m.leaseUntil = null;
+        m.updatedAt = now;
+        if (outcome instanceof SubmitOutcome.Submitted s) {
+            submitted(m, s.smscMessageId(), encoded, now);
+        } else if (outcome instanceof SubmitOutcome.Transient t) {
+            notAccepted(m, t, now);
+        } else if (outcome instanceof SubmitOutcome.Permanent p) {
+            Log.errorf("ALERT SMS %s (%s) to %s refused for good: %s", m.id, m.purpose, m.phoneMasked, p.reason());
+            finals.finish(m, SmsState.FAILED, p.category(), p.reason());
+        } else if (outcome instanceof SubmitOutcome.Uncertain u) {
+            m.uncertainAttempts++;
+            if (m.purpose.carriesPassword()) {
+                requeueCredential(m, FailureCategory.SUBMIT_OUTCOME_UNKNOWN, u.reason(), now);
+            } else {
+                finals.finish(
+                        m,
+                        SmsState.FAILED,
+                        FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
+                        "SUBMIT_OUTCOME_UNKNOWN (a notice is not resent): " + u.reason());
+            }
+        }
+    }
+
+    private void submitted(SmsMessage m, String smscMessageId, SmsText.Encoded encoded, Instant now) {
+        m.state = SmsState.SUBMITTED;
+        m.leaseOwner = null;
+        m.leaseUntil = null;
+        m.recordSmscId(smscMessageId);
+        m.submittedAt = now;
         m.updatedAt = now;
         if (encoded != null) {
             m.segments = encoded.segments();
             m.encoding = encoded.encoding();
         }
-        if (outcome instanceof SubmitOutcome.Submitted s) {
-            m.state = SmsState.SUBMITTED;
-            m.smscMessageId = s.smscMessageId();
-            m.submittedAt = now;
-            m.clearFailure();
-            events.statusChanged(m, null);
-            metrics.counter("sms.submitted").increment();
-            metrics.timer("sms.time.to.submit").record(Duration.between(m.createdAt, now));
-            Log.infof(
-                    "SMS %s to %s submitted, SMSC id %s, %s segment(s)",
-                    m.id, m.phoneMasked, m.smscMessageId, m.segments);
-        } else if (outcome instanceof SubmitOutcome.Transient t) {
-            int attempts = m.attempts - m.attemptBase;
-            if (policy.exhausted(attempts) || policy.tooOld(m.queuedAt, now)) {
-                finals.finish(
-                        m,
-                        SmsState.FAILED,
-                        FailureCategory.RETRIES_EXHAUSTED,
-                        "RETRIES_EXHAUSTED after " + m.attempts + " attempt(s): " + t.reason());
-            } else {
-                m.state = SmsState.QUEUED;
-                m.recordFailure(t.category(), t.reason());
-                m.nextAttemptAt = now.plus(policy.backoff(attempts, ThreadLocalRandom.current()));
-                Log.infof(
-                        "SMS %s to %s not accepted (%s); attempt %d, next at %s",
-                        m.id, m.phoneMasked, t.reason(), m.attempts, m.nextAttemptAt);
-            }
-        } else if (outcome instanceof SubmitOutcome.Permanent p) {
-            finals.finish(m, SmsState.FAILED, p.category(), p.reason());
-        } else if (outcome instanceof SubmitOutcome.Uncertain u) {
-            finals.finish(
-                    m,
-                    SmsState.FAILED,
-                    FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
-                    "SUBMIT_OUTCOME_UNKNOWN (not resent): " + u.reason());
+        m.clearFailure();
+        events.statusChanged(m, null);
+        metrics.counter("sms.submitted").increment();
+        metrics.timer("sms.time.to.submit").record(Duration.between(m.createdAt, now));
+        if (m.uncertainAttempts > 0) {
+            metrics.counter("sms.possible.duplicates").increment();
         }
+        Log.infof(
+                "SMS %s to %s submitted, SMSC id %s, %s segment(s)%s",
+                m.id,
+                m.phoneMasked,
+                m.smscMessageId,
+                m.segments,
+                m.uncertainAttempts > 0
+                        ? ", possibly a duplicate (" + m.uncertainAttempts + " unknown outcome(s))"
+                        : "");
+        receipts.applyHeld(m);
     }
 
-    /**
-     * Messages left SENDING by a previous process: the submit may or may not have reached the SMSC, so they are
-     * failed for an operator to look at instead of being sent a second time.
-     */
-    @Transactional
-    public int reconcileInterrupted() {
-        List<SmsMessage> interrupted = SmsMessage.list("state", SmsState.SENDING);
-        for (SmsMessage m : interrupted) {
+    private void notAccepted(SmsMessage m, SubmitOutcome.Transient t, Instant now) {
+        if (m.purpose.carriesPassword()) {
+            requeueCredential(m, t.category(), t.reason(), now);
+            return;
+        }
+        int attempts = m.attempts - m.attemptBase;
+        if (policy.exhausted(attempts) || outOfTime(m, now)) {
             finals.finish(
                     m,
                     SmsState.FAILED,
-                    FailureCategory.SUBMIT_INTERRUPTED,
-                    "SUBMIT_INTERRUPTED: the service stopped during the submit; not resent");
+                    FailureCategory.RETRIES_EXHAUSTED,
+                    "RETRIES_EXHAUSTED after " + m.attempts + " attempt(s): " + t.reason());
+            return;
         }
-        return interrupted.size();
+        requeue(m, t.category(), t.reason(), now);
+    }
+
+    /** A credential goes again until its validity ends, however many attempts that takes. */
+    private void requeueCredential(SmsMessage m, FailureCategory category, String reason, Instant now) {
+        if (!now.isBefore(m.validUntil)) {
+            finals.finish(
+                    m,
+                    SmsState.EXPIRED,
+                    FailureCategory.NOT_SENT_IN_TIME,
+                    "NOT_SENT_IN_TIME: the credential expired at " + m.validUntil + "; last: " + reason);
+            return;
+        }
+        requeue(m, category, reason + (category.mayHaveBeenSent() ? "; resending" : ""), now);
+    }
+
+    private void requeue(SmsMessage m, FailureCategory category, String reason, Instant now) {
+        m.state = SmsState.QUEUED;
+        m.recordFailure(category, reason);
+        m.nextAttemptAt = now.plus(policy.backoff(m.attempts - m.attemptBase, ThreadLocalRandom.current()));
+        Log.infof(
+                "SMS %s to %s not sent (%s); attempt %d, next at %s",
+                m.id, m.phoneMasked, reason, m.attempts, m.nextAttemptAt);
+    }
+
+    private static void endAttempt(SmsAttempt attempt, SubmitOutcome outcome, Instant now) {
+        if (outcome instanceof SubmitOutcome.Submitted s) {
+            attempt.end(SmsAttempt.Outcome.SUBMITTED, null, s.smscMessageId(), now);
+        } else if (outcome instanceof SubmitOutcome.Transient t) {
+            attempt.end(SmsAttempt.Outcome.NOT_ACCEPTED, t.reason(), null, now);
+        } else if (outcome instanceof SubmitOutcome.Permanent p) {
+            attempt.end(SmsAttempt.Outcome.REFUSED, p.reason(), null, now);
+        } else if (outcome instanceof SubmitOutcome.Uncertain u) {
+            attempt.end(SmsAttempt.Outcome.UNKNOWN, u.reason(), null, now);
+        }
     }
 }

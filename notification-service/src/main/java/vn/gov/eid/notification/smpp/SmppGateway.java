@@ -3,7 +3,10 @@ package vn.gov.eid.notification.smpp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jsmpp.GenericNackResponseException;
+import org.jsmpp.InvalidResponseException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
@@ -15,6 +18,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.util.RelativeTimeFormatter;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsText;
@@ -38,9 +42,10 @@ public class SmppGateway {
     /**
      * Submits one message with a request for a delivery receipt. Blocks for the response (and for the rate cap).
      * Safe to call from several threads: jSMPP serialises the PDU writes and matches each response by sequence
-     * number, so up to {@code eid.sms.window} submits (one per dispatcher worker) are outstanding at once.
+     * number, so up to {@code eid.sms.window} submits (one per dispatcher worker) are outstanding at once. The
+     * SMSC is asked to give up delivering after {@code validity} (the SMPP validity_period, relative).
      */
-    public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms) {
+    public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms, Duration validity) {
         SMPPSession s = connection.boundSession();
         if (s == null) {
             return transientFailure(FailureCategory.NO_BIND, "no bound SMPP session");
@@ -66,7 +71,7 @@ public class SmppGateway {
                             (byte) 0,
                             (byte) 1,
                             null,
-                            null,
+                            validityPeriod(validity),
                             new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
                             (byte) 0,
                             DataCodings.newInstance(sms.dataCoding()),
@@ -77,6 +82,11 @@ public class SmppGateway {
             return new SubmitOutcome.Submitted(id);
         } catch (NegativeResponseException e) {
             return classify(e.getCommandStatus());
+        } catch (GenericNackResponseException e) {
+            // generic_nack: the SMSC could not read the PDU as a submit; whether it kept anything is not known
+            return new SubmitOutcome.Uncertain(String.format("GENERIC_NACK: status 0x%08x", e.getCommandStatus()));
+        } catch (InvalidResponseException e) {
+            return new SubmitOutcome.Uncertain("INVALID_RESPONSE: " + e.getMessage());
         } catch (ResponseTimeoutException e) {
             return new SubmitOutcome.Uncertain("NO_RESPONSE: no submit_sm_resp within "
                     + config.smpp().responseTimeout().toMillis() + " ms");
@@ -93,15 +103,26 @@ public class SmppGateway {
         return switch (status) {
             case SMPPConstant.STAT_ESME_RTHROTTLED -> transientFailure(FailureCategory.THROTTLED, reason);
             case SMPPConstant.STAT_ESME_RMSGQFUL -> transientFailure(FailureCategory.QUEUE_FULL, reason);
-            case SMPPConstant.STAT_ESME_RSYSERR,
-                    SMPPConstant.STAT_ESME_RX_T_APPN,
-                    SMPPConstant.STAT_ESME_RSUBMITFAIL,
-                    SMPPConstant.STAT_ESME_RINVBNDSTS -> transientFailure(FailureCategory.SMSC_ERROR, reason);
+            // only the statuses that say "not now" are retried; any other refusal is final and alerts an operator
+            case SMPPConstant.STAT_ESME_RSYSERR, SMPPConstant.STAT_ESME_RX_T_APPN ->
+                transientFailure(FailureCategory.SMSC_ERROR, reason);
             case SMPPConstant.STAT_ESME_RINVDSTADR,
                     SMPPConstant.STAT_ESME_RINVDSTTON,
                     SMPPConstant.STAT_ESME_RINVDSTNPI -> permanentFailure(FailureCategory.INVALID_DESTINATION, reason);
             default -> permanentFailure(FailureCategory.REJECTED, reason);
         };
+    }
+
+    /**
+     * The SMPP relative validity period ("YYMMDDhhmmss000R") for {@code validity}, at least one minute (a shorter
+     * one could lapse in the SMSC's queue before the first delivery attempt) and at most 99 days (the field's limit).
+     */
+    static String validityPeriod(Duration validity) {
+        long seconds =
+                Math.max(60, Math.min(validity.getSeconds(), Duration.ofDays(99).getSeconds()));
+        return RelativeTimeFormatter.format(
+                0, 0, (int) (seconds / 86400), (int) (seconds / 3600 % 24), (int) (seconds / 60 % 60), (int)
+                        (seconds % 60));
     }
 
     private static SubmitOutcome transientFailure(FailureCategory category, String detail) {

@@ -16,6 +16,9 @@ public sealed interface SubmitOutcome {
     /** Refused for good (invalid destination, rejected...). */
     record Permanent(FailureCategory category, String reason) implements SubmitOutcome {}
 
-    /** The PDU left but no answer came: the SMSC may or may not have the message. Never resent automatically. */
+    /**
+     * The PDU left but no usable answer came (no response, connection lost, generic_nack): the SMSC may or may not
+     * have the message. A one-time credential is resent; any other SMS is not (at most once).
+     */
     record Uncertain(String reason) implements SubmitOutcome {}
 }

@@ -20,7 +20,7 @@ class NewSmsTest {
 
     @Test
     void aCompleteRequestIsTaken() {
-        NewSms sms = new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84******678", null, "jwe");
+        NewSms sms = new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84******678", null, null, "jwe");
         assertEquals(Map.of(), sms.templateParams(), "no parameters: an empty object");
         assertFalse(sms.toString().contains("001203012345") || sms.toString().contains("jwe"), sms.toString());
     }
@@ -28,10 +28,13 @@ class NewSmsTest {
     @Test
     void missingIdPurposeOrSecretIsRefused() {
         String reason = "SMS request lacks requestId, purpose or sealed";
-        assertEquals(reason, refusal(() -> new NewSms(null, "001203012345", Purpose.PHONE_LINKED, "+84", null, "j")));
-        assertEquals(reason, refusal(() -> new NewSms(ID, "001203012345", null, "+84", null, "j")));
-        assertEquals(reason, refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84", null, " ")));
-        assertEquals(reason, refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84", null, null)));
+        assertEquals(
+                reason, refusal(() -> new NewSms(null, "001203012345", Purpose.PHONE_LINKED, "+84", null, null, "j")));
+        assertEquals(reason, refusal(() -> new NewSms(ID, "001203012345", null, "+84", null, null, "j")));
+        assertEquals(
+                reason, refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84", null, null, " ")));
+        assertEquals(
+                reason, refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, "+84", null, null, null)));
     }
 
     @Test
@@ -39,7 +42,7 @@ class NewSmsTest {
         for (String pid : new String[] {null, "12345678901", "1234567890123", "12345678901x"}) {
             assertEquals(
                     "SMS request without a 12-digit personalIdNumber",
-                    refusal(() -> new NewSms(ID, pid, Purpose.PHONE_LINKED, "+84", null, "j")),
+                    refusal(() -> new NewSms(ID, pid, Purpose.PHONE_LINKED, "+84", null, null, "j")),
                     pid);
         }
     }
@@ -48,6 +51,6 @@ class NewSmsTest {
     void aMissingMaskedPhoneIsRefused() {
         assertEquals(
                 "SMS request without phoneMasked",
-                refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, " ", null, "j")));
+                refusal(() -> new NewSms(ID, "001203012345", Purpose.PHONE_LINKED, " ", null, null, "j")));
     }
 }

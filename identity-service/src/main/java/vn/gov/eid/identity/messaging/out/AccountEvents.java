@@ -46,13 +46,15 @@ public class AccountEvents {
     /** Data of vn.gov.eid.account.unlocked.v1 and vn.gov.eid.account.credential-reset.v1. */
     public record AccountChanged(String personalIdNumber, int level, String status, Instant at) {}
 
-    /** Data of vn.gov.eid.sms.requested.v1. */
+    /** Data of vn.gov.eid.sms.requested.v1; validUntil is left out when null (no temporary password). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record SmsRequested(
             String requestId,
             String personalIdNumber,
             String purpose,
             String phoneMasked,
             Map<String, String> templateParams,
+            Instant validUntil,
             String sealed) {}
 
     /** Data of vn.gov.eid.account.upgraded.v1. */
@@ -162,6 +164,8 @@ public class AccountEvents {
                         purpose.name(),
                         Masking.phone(phone),
                         params,
+                        // a temporary password is worth sending until it expires; notification-service stops there
+                        password == null ? null : a.passwordExpiresAt,
                         sealed));
         return requestId;
     }

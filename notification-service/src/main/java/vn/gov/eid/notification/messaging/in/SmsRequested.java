@@ -1,6 +1,7 @@
 package vn.gov.eid.notification.messaging.in;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import vn.gov.eid.notification.domain.Purpose;
@@ -16,11 +17,12 @@ public record SmsRequested(
         Purpose purpose,
         String phoneMasked,
         Map<String, String> templateParams,
+        Instant validUntil,
         String sealed) {
 
     /** The request for the intake; throws IllegalArgumentException (with the reason) when it cannot become one. */
     public NewSms toNewSms() {
-        return new NewSms(requestId, personalIdNumber, purpose, phoneMasked, templateParams, sealed);
+        return new NewSms(requestId, personalIdNumber, purpose, phoneMasked, templateParams, validUntil, sealed);
     }
 
     @Override
