@@ -186,6 +186,27 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void notificationServiceRunsAsTwoReplicasOfOneImageWithTheirOwnInstanceIds() {
+        Map<String, Object> first = services.get("notification-service");
+        Map<String, Object> second = services.get("notification-service-2");
+        assertNotNull(second, "a second notification-service replica");
+        assertEquals(first.get("build"), second.get("build"), "the same image");
+        Map<String, Object> env1 = env("notification-service");
+        Map<String, Object> env2 = env("notification-service-2");
+        assertEquals("notification-service-1", env1.get("EID_INSTANCE_ID"));
+        assertEquals("notification-service-2", env2.get("EID_INSTANCE_ID"), "leases name their replica");
+        for (String shared : List.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_SASL_JAAS_CONFIG", "SMS_JWE_PRIVATE_KEY_LOCATION", "SMPP_HOST")) {
+            assertEquals(env1.get(shared), env2.get(shared), shared + " is shared by the replicas");
+        }
+        assertEquals(List.of("8083:8083"), first.get("ports"));
+        assertEquals(List.of("8084:8083"), second.get("ports"), "its own host port");
+        assertNotNull(second.get("healthcheck"));
+        assertEquals(first.get("depends_on"), second.get("depends_on"));
+    }
+
+    @Test
     void noTwoServicesShareAKeyEncryptionKey() {
         Object identity = env("identity-service").get("EID_DATA_KEYS");
         Object dossier = env("dossier-service").get("EID_DATA_KEYS");
