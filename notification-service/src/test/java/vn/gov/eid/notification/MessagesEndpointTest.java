@@ -26,6 +26,11 @@ class MessagesEndpointTest {
             TestTokens.tampered("operator1", "operator")
         }) {
             given().auth().oauth2(token).get(PATH).then().statusCode(401);
+            given().auth()
+                    .oauth2(token)
+                    .get(PATH + "/" + java.util.UUID.randomUUID() + "/attempts")
+                    .then()
+                    .statusCode(401);
         }
     }
 
@@ -42,6 +47,24 @@ class MessagesEndpointTest {
                     .get(PATH + "/counts")
                     .then()
                     .statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .get(PATH + "/" + java.util.UUID.randomUUID() + "/attempts")
+                    .then()
+                    .statusCode(403);
+        }
+    }
+
+    @Test
+    void attemptsOfAnUnknownOrMalformedMessageAre404Problems() {
+        for (String id : new String[] {java.util.UUID.randomUUID().toString(), "1-1-1-1-1", "x' or '1'='1"}) {
+            given().auth()
+                    .oauth2(operatorToken())
+                    .get(PATH + "/" + id + "/attempts")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:vn-eid:problem:message-not-found"));
         }
     }
 
