@@ -35,6 +35,14 @@ import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
 @ApplicationScoped
 public class DeliveryReceipts {
 
+    /** Longest SMSC message id (SMPP 3.4 message_id: 65 octets, the column's length). */
+    private static final int MAX_SMSC_ID = 65;
+
+    /** Longest receipt stat and error kept (the columns' lengths; SMPP receipts use 7 and 3). */
+    private static final int MAX_STAT = 16;
+
+    private static final int MAX_ERROR = 8;
+
     /** Advisory lock class (the two-key form, apart from the outbox's one-key lock): "SMSC". */
     private static final int RECEIPT_LOCKS = 0x534d5343;
 
@@ -54,6 +62,14 @@ public class DeliveryReceipts {
     void onReceipt(@Observes DeliveryReceiptReceived receipt) {
         if (!receipt.isFinal()) {
             return; // ENROUTE, ACCEPTD: the final one follows
+        }
+        if (receipt.smscMessageId() == null
+                || receipt.smscMessageId().isBlank()
+                || receipt.smscMessageId().length() > MAX_SMSC_ID) {
+            // no submit of ours has such an id (SMPP 3.4: at most 65 octets); nothing to match or hold
+            Log.warnf("delivery receipt without a usable message id ignored");
+            metrics.counter("sms.receipts.unmatched").increment();
+            return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> readings = SmscIds.readings(receipt.smscMessageId());
@@ -143,8 +159,8 @@ public class DeliveryReceipts {
         r.id = UUID.randomUUID();
         r.smscIdKey = key;
         r.smscMessageId = receipt.smscMessageId();
-        r.stat = receipt.stat();
-        r.error = receipt.error();
+        r.stat = cut(receipt.stat(), MAX_STAT);
+        r.error = cut(receipt.error(), MAX_ERROR);
         r.receivedAt = Instant.now();
         r.persist();
         Log.debugf("receipt for SMSC id %s held: its submit is not recorded (yet)", receipt.smscMessageId());
@@ -167,6 +183,10 @@ public class DeliveryReceipts {
             default ->
                 finals.finish(m, SmsState.FAILED, FailureCategory.ofReceipt(stat), "SMSC_" + stat + ": err " + error);
         }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     /** Takes the advisory locks of a set of id readings, in the set's (sorted) order: no deadlock between takers. */
