@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ public class Provisioning {
     @Inject
     PasswordPolicy policy;
 
+    /** Advisory lock key of provisioning at start: "provisio" in ASCII. */
+    private static final long PROVISIONING_LOCK = 0x70726f766973696fL;
+
+    @Inject
+    EntityManager em;
+
     /** Shortest client secret accepted: a machine's secret is long and random, not a password a person types. */
     static final int MIN_CLIENT_SECRET_LENGTH = 16;
 
@@ -48,6 +55,11 @@ public class Provisioning {
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        // Replicas starting together: the second waits here for the first's commit, then finds the entries present
+        // instead of failing its start on their primary keys.
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, PROVISIONING_LOCK)
+                .getSingleResult();
         Instant now = Instant.now();
         for (Entry e : parse(config.bootstrap().users().orElse(""), "IDENTITY_BOOTSTRAP_USERS")) {
             refuseWeak(e, policy.problems(e.secret()), "IDENTITY_BOOTSTRAP_USERS");
