@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,11 @@ class OutboxPublisher {
                 try {
                     records.add(record(row));
                 } catch (RuntimeException e) {
+                    if (!signerWorks()) {
+                        // the signer itself is broken (its key): no row's fault, every row waits
+                        Log.warnf("outbox relay: events cannot be signed, publishing deferred (%s)", e.getMessage());
+                        return false;
+                    }
                     unbuildable = RecordRejections.describe(e);
                     break;
                 }
@@ -134,6 +140,16 @@ class OutboxPublisher {
         ProducerRecord<String, String> record = row.toRecord(config.source());
         KafkaRecordSignatures.sign(signing.signer(), record);
         return record;
+    }
+
+    /** Whether the signer signs a record of no one: if not, a row it refused is not at fault. */
+    private boolean signerWorks() {
+        try {
+            record(new OutboxRow(new UUID(0, 0), "probe", "probe", "probe", "{}", Instant.now()));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void markPublished(List<OutboxRow> rows) {

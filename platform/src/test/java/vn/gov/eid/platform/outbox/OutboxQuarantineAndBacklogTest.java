@@ -66,6 +66,8 @@ class OutboxQuarantineAndBacklogTest {
         String key = "001203000021";
         // over the producer's max.request.size (1 MiB): refused every time, by this record alone
         UUID poison = write(TOPIC, key, Map.of("blob", "x".repeat(1_100_000)));
+        // a name Kafka refuses (a space): the broker answers InvalidTopicException
+        UUID badTopic = write("platform.bad topic.v1", "001203000022", Map.of("n", 0));
         UUID sameTopic = write(TOPIC, key, Map.of("n", 1));
         UUID otherTopic = write(OTHER_TOPIC, "001203000022", Map.of("n", 2));
 
@@ -75,22 +77,21 @@ class OutboxQuarantineAndBacklogTest {
         assertEquals(1, OutboxRows.count(em, "id = ?1 and quarantined_at is not null", poison));
         // five attempts (the default eid.outbox.max-attempts), then no more: a quarantined row is skipped
         assertEquals(1, OutboxRows.count(em, "id = ?1 and attempts = 5", poison));
-        String lastError = QuarkusTransaction.requiringNew()
-                .call(() -> (String) em.createNativeQuery("select last_error from outbox_event where id = ?1")
-                        .setParameter(1, poison)
-                        .getSingleResult());
+        String lastError = lastError(poison);
         assertTrue(lastError.startsWith("RecordTooLargeException: "), lastError);
         assertFalse(lastError.contains("xxxx") || lastError.contains(key), "no payload or key: " + lastError);
         assertFalse(ceIds(TOPIC).contains(poison.toString()));
         assertTrue(OutboxRows.published(em, sameTopic) && OutboxRows.published(em, otherTopic));
+        assertEquals(1, OutboxRows.count(em, "id = ?1 and quarantined_at is not null and attempts = 5", badTopic));
+        assertTrue(lastError(badTopic).startsWith("InvalidTopicException"), lastError(badTopic));
 
         // counted and shown, but the service stays ready: every replica would be unready for the same row
-        await().atMost(Duration.ofSeconds(10)).until(() -> metric("eid_outbox_quarantined_rows") == 1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("eid_outbox_quarantined_rows") == 2.0);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'outbox' }.data.quarantined", equalTo(1));
+                .body("checks.find { it.name == 'outbox' }.data.quarantined", equalTo(2));
 
         // an operator releases it (the SQL of ADR 0002): it is tried again, and refused again
         QuarkusTransaction.requiringNew()
@@ -158,6 +159,13 @@ class OutboxQuarantineAndBacklogTest {
             assertTrue(ids.contains("outbox-relay-eid-platform-test-" + instance.get()), ids.toString());
             assertFalse(ids.contains("outbox-relay-eid-platform-test"), "the id shared by all replicas: " + ids);
         }
+    }
+
+    private String lastError(UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (String) em.createNativeQuery("select last_error from outbox_event where id = ?1")
+                        .setParameter(1, id)
+                        .getSingleResult());
     }
 
     private UUID write(String topic, String key, Map<String, Object> data) {
