@@ -96,6 +96,27 @@ class BrokerAclTest {
     }
 
     @Test
+    void eachReplicaOfARelayHasItsOwnTransactionalIdUnderItsServicesPrefixOnly() throws Exception {
+        // outbox-relay + ce_source + '-' + instance id, as the platform's OutboxProducer names it
+        for (String replica : List.of("dossier-0", "dossier-1")) {
+            try (KafkaProducer<String, String> producer =
+                    transactional("dossier-service", "outbox-relay-eid-dossier-service-" + replica)) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(DOSSIER_TOPIC, "001203012345", "{}"));
+                producer.commitTransaction();
+            }
+        }
+        // another service's prefix, and the id all replicas shared before, are refused
+        for (String id : List.of("outbox-relay-eid-identity-service-dossier-0", "outbox-relay-eid-dossier-service")) {
+            try (KafkaProducer<String, String> producer = transactional("dossier-service", id)) {
+                Exception e = assertThrows(Exception.class, producer::initTransactions, id);
+                assertTrue(causedBy(e, AuthorizationException.class), id + ": not an authorisation refusal: " + e);
+            }
+        }
+    }
+
+    @Test
     void aPartnerReadsAccountEventsButNotDossierEvents() {
         Properties p = kafka.scramClient("partner", passwords.get("partner"));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "partner-portal");
@@ -148,6 +169,12 @@ class BrokerAclTest {
 
     private static KafkaProducer<String, String> producer(String principal) {
         Properties p = producerSettings(kafka.scramClient(principal, passwords.get(principal)));
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaProducer<String, String> transactional(String principal, String transactionalId) {
+        Properties p = producerSettings(kafka.scramClient(principal, passwords.get(principal)));
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 

@@ -6,12 +6,12 @@ import jakarta.persistence.Query;
 import java.util.UUID;
 
 /** Counts outbox rows, each time in a transaction of its own, for tests that watch the relay work. */
-final class OutboxRows {
+public final class OutboxRows {
 
     private OutboxRows() {}
 
     /** Rows matching {@code condition} (SQL over outbox_event, parameters ?1, ?2, ...). */
-    static long count(EntityManager em, String condition, Object... parameters) {
+    public static long count(EntityManager em, String condition, Object... parameters) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Query query = em.createNativeQuery("select count(*) from outbox_event where " + condition);
             for (int i = 0; i < parameters.length; i++) {
@@ -22,15 +22,15 @@ final class OutboxRows {
     }
 
     /** 1 while the row exists, 0 once it is gone (or never committed). */
-    static long withId(EntityManager em, UUID id) {
+    public static long withId(EntityManager em, UUID id) {
         return count(em, "id = ?1", id);
     }
 
-    static boolean published(EntityManager em, UUID id) {
+    public static boolean published(EntityManager em, UUID id) {
         return count(em, "id = ?1 and published_at is not null", id) == 1;
     }
 
-    static long unpublished(EntityManager em) {
+    public static long unpublished(EntityManager em) {
         return count(em, "published_at is null");
     }
 }

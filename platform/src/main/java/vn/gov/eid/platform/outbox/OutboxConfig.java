@@ -43,6 +43,20 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration retention();
 
+    /**
+     * Failed attempts after which a row that fails by itself (too large, refused by the signer, a topic the service
+     * may not write) is quarantined: skipped, so the rows behind it flow on. Kafka being away counts no attempt.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /**
+     * Age of the oldest unpublished (not quarantined) row above which the readiness check "outbox" is DOWN: the relay
+     * is stuck (Kafka away for long, the relay not running). Quarantined rows never make the service unready.
+     */
+    @WithDefault("5m")
+    Duration readyMaxAge();
+
     /** Whether the relay runs in this process (off only in tests that inspect unpublished rows). */
     @WithDefault("true")
     boolean relayEnabled();

@@ -19,8 +19,8 @@ import vn.gov.eid.platform.concurrent.DaemonThreads;
  * on a short poll, which also retries while Kafka is unreachable.
  *
  * <p>The parts: {@link OutboxTopics} creates the topics once, {@link OutboxPublisher} publishes one batch per
- * database and Kafka transaction, {@link OutboxProducer} holds the transactional producer, {@link OutboxPurge}
- * deletes old published rows. Publication is at-least-once: a crash between the Kafka commit and the commit of
+ * database and Kafka transaction and quarantines a row that keeps failing by itself, {@link OutboxProducer} holds the
+ * transactional producer, {@link OutboxPurge} deletes old published rows, {@link OutboxBacklog} shows what waits. Publication is at-least-once: a crash between the Kafka commit and the commit of
  * published_at republishes the same ce_id, which consumers drop through their inbox.
  */
 @ApplicationScoped
@@ -83,8 +83,8 @@ public class OutboxRelay {
         wakeRequested.set(false);
         try {
             topics.ensureCreated();
-            while (publisher.publishBatch() == config.batchSize()) {
-                // a full batch: more rows are probably waiting
+            while (publisher.publishBatch()) {
+                // a full batch, or a row set aside: more rows are probably waiting
             }
         } catch (RuntimeException e) {
             Log.warnf("outbox relay: publishing deferred (%s)", e.getMessage());
