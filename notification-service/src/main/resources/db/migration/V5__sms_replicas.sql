@@ -5,17 +5,23 @@
 alter table sms_message add column lease_owner varchar(100);
 alter table sms_message add column lease_until timestamptz;
 create index sms_message_lease_idx on sms_message (lease_until) where state = 'SENDING';
+-- Claims left by a version without leases (stopped during a submit) lapse at once: the first replica takes them over.
+update sms_message set lease_owner = 'before-leases', lease_until = now() where state = 'SENDING';
 
 -- When the content stops being of use: the expiry of the temporary password it carries, else the SMS validity
 -- period. Sending stops there; the submit carries it as the SMPP validity_period; a SUBMITTED message without a
 -- receipt expires after it.
+-- The default serves a replica of the previous version still running during a rolling deploy (it does not know the
+-- column): its messages get the validity of a notice.
 alter table sms_message add column valid_until timestamptz;
-update sms_message set valid_until = created_at + interval '24 hours';
+update sms_message set valid_until = created_at + interval '72 hours' where purpose in ('INITIAL_CREDENTIAL', 'CREDENTIAL_RESET');
+update sms_message set valid_until = created_at + interval '24 hours' where valid_until is null;
+alter table sms_message alter column valid_until set default now() + interval '24 hours';
 alter table sms_message alter column valid_until set not null;
 create index sms_message_submitted_idx on sms_message (valid_until) where state = 'SUBMITTED';
 
--- The SMSC message id as receipts are matched on: lower case without leading zeros (receipts may give the id of the
--- submit_sm_resp in decimal where the response gave it in hex, or the reverse; see SmscIds).
+-- The SMSC message id as receipts are matched on: lower case without leading zeros (a receipt quotes it in the
+-- notation eid.sms.smpp.receipt-id says, see SmscIds).
 alter table sms_message add column smsc_id_key varchar(65);
 update sms_message set smsc_id_key = coalesce(nullif(ltrim(lower(smsc_message_id), '0'), ''), '0')
  where smsc_message_id is not null;

@@ -214,6 +214,32 @@ class OperatorRetryTest {
     }
 
     @Test
+    void aCredentialWhosePasswordExpiredIsNotRetried() throws Exception {
+        Request r = request("CREDENTIAL_RESET");
+        java.time.Instant now = java.time.Instant.now();
+        vn.gov.eid.notification.domain.SmsMessage m = storedRow(
+                r,
+                vn.gov.eid.notification.domain.Purpose.CREDENTIAL_RESET,
+                "NGUYEN VAN AN",
+                vn.gov.eid.notification.domain.SmsState.FAILED,
+                now.minus(java.time.Duration.ofHours(73)));
+        m.validUntil = now.minusSeconds(60);
+        m.attempts = 1;
+        m.finalAt = now.minusSeconds(120);
+        m.recordFailure(
+                vn.gov.eid.notification.domain.FailureCategory.REJECTED, "REJECTED: refused by the SMSC (test)");
+        QuarkusTransaction.requiringNew().run(m::persist);
+
+        retry(m.id.toString(), Map.of("reason", "citizen at the counter"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vn-eid:problem:credential-expired"))
+                .body("detail", containsString("credential reset"));
+        assertEquals("FAILED", messages(r.pid()).get(0).get("state").asText());
+        assertTrue(auditRows(m.id.toString()).isEmpty());
+    }
+
+    @Test
     void unknownMessageIs404AndBadBodiesAre400() {
         retry(UUID.randomUUID().toString(), Map.of("reason", "x"))
                 .statusCode(404)

@@ -1,5 +1,6 @@
 package vn.gov.eid.notification;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,6 +147,29 @@ class SmsDeliveryTest {
         assertTrue(view.get("possibleDuplicate").asBoolean(), "operators see that the first one may have gone");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> states(r.pid()).equals(List.of("QUEUED", "SUBMITTED", "DELIVERED")));
+    }
+
+    @Test
+    void aCredentialIsResentAtMostUntilTheCapOfUnknownOutcomes() {
+        // an SMSC that keeps taking submits without answering must not flood the citizen
+        SmscTestResource.smsc.dropConnectionOnSubmit(4);
+        Request r = send("INITIAL_CREDENTIAL");
+
+        JsonNode view = awaitState(r, "FAILED");
+        assertEquals("TOO_MANY_UNKNOWN_OUTCOMES", view.get("failureCategory").asText());
+        assertEquals(4, view.get("attempts").asInt());
+        assertEquals(4, view.get("uncertainAttempts").asInt());
+        assertTrue(smsTo(r).isEmpty());
+        // the ciphertext stays for an operator's confirmed retry
+        given().auth()
+                .oauth2(operatorToken())
+                .contentType("application/json")
+                .body(Map.of("reason", "SMSC confirms none arrived", "confirmDuplicateRisk", true))
+                .post("/api/v1/messages/" + view.get("id").asText() + "/retry")
+                .then()
+                .statusCode(202);
+        awaitState(r, "DELIVERED");
+        assertEquals(1, smsTo(r).size());
     }
 
     @Test

@@ -9,7 +9,7 @@ public class SmscTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String SYSTEM_ID = "eid-test";
     static final String PASSWORD = "smpp-tst";
-    static SmscSimulator smsc;
+    public static SmscSimulator smsc;
 
     @Override
     public Map<String, String> start() {

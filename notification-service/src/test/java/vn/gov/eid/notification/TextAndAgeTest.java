@@ -122,6 +122,33 @@ class TextAndAgeTest {
     }
 
     @Test
+    void anOlderCredentialNotYetSentIsSupersededByANewerOneAndNeverSent() throws Exception {
+        Request older = request("CREDENTIAL_RESET");
+        SmsMessage old = row(older, SmsState.QUEUED, Instant.now().minusSeconds(600));
+        old.nextAttemptAt = Instant.now().plus(Duration.ofDays(1)); // held back, as behind an SMSC outage
+        QuarkusTransaction.requiringNew().run(old::persist);
+        Request newer =
+                request("CREDENTIAL_RESET", java.util.Map.of("fullName", "LE VAN CUONG"), older.pid(), older.phone());
+        send(newer, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(newer).size() == 1);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            SmsMessage due = SmsMessage.findById(old.id);
+            due.nextAttemptAt = Instant.now();
+        });
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "EXPIRED"
+                        .equals(QuarkusTransaction.requiringNew()
+                                .call(() -> SmsMessage.<SmsMessage>findById(old.id)
+                                        .state
+                                        .name())));
+        SmsMessage after = QuarkusTransaction.requiringNew().call(() -> SmsMessage.findById(old.id));
+        assertEquals(FailureCategory.SUPERSEDED, after.failureCategory);
+        assertEquals(0, after.attempts);
+        assertTrue(smsTo(older).stream().noneMatch(sms -> sms.text().contains(older.password())), "old password sent");
+    }
+
+    @Test
     void noticeOlderThanTheMaximumAgeExpiresWithoutBeingSent() throws Exception {
         Request r = request("UPGRADE_NOTICE");
         SmsMessage m = row(r, SmsState.QUEUED, Instant.now().minus(maxAge).minusSeconds(60));

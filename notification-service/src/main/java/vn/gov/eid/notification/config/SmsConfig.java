@@ -67,6 +67,14 @@ public interface SmsConfig {
     Duration receiptHold();
 
     /**
+     * Submits of unknown outcome (each may have reached the handset) after which a credential is no longer resent
+     * but FAILED for an operator: a bound on the copies a citizen can get from an SMSC that keeps accepting without
+     * answering in time.
+     */
+    @WithDefault("4")
+    int maxUncertainAttempts();
+
+    /**
      * Attempts (submits that ended in a transient error count) before a notice fails for good. One-time credentials
      * are not counted: they are tried until their validity ends.
      */
@@ -165,6 +173,17 @@ public interface SmsConfig {
         /** Upper bound of the re-bind delay. */
         @WithDefault("30s")
         Duration rebindMax();
+
+        /**
+         * How the SMSC's delivery receipts quote the message id of its submit_sm_resp: AS_SUBMITTED, DECIMAL (the
+         * response is hex, the receipt decimal) or HEX (the reverse); Kannel's msg-id-type.
+         */
+        @WithDefault("AS_SUBMITTED")
+        vn.gov.eid.notification.domain.SmscIds.Notation receiptId();
+
+        /** How long to wait for the TCP connection to the SMSC (jSMPP's default would wait for the OS, minutes). */
+        @WithDefault("5s")
+        Duration connectTimeout();
 
         /** Whether to connect at start (false: the first submit connects). */
         @WithDefault("true")

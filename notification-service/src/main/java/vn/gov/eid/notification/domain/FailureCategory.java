@@ -14,13 +14,17 @@ public enum FailureCategory {
     THROTTLED,
     /** The SMSC's message queue was full (0x14). */
     QUEUE_FULL,
-    /** A passing SMSC-side error (system error, application error, submit failed, bind status). */
+    /** A passing SMSC-side error (system error, application error). */
     SMSC_ERROR,
+    /** Not sent: binding or the rate cap took so long that this replica's claim could lapse before the answer. */
+    CLAIM_RUNNING_OUT,
 
     // Final: FAILED, or EXPIRED where said.
 
     /** Transient refusals until the attempt limit or the maximum age. */
     RETRIES_EXHAUSTED,
+    /** A credential whose submits kept ending without an answer (eid.sms.max-uncertain-attempts): not resent again. */
+    TOO_MANY_UNKNOWN_OUTCOMES,
     /** The SMSC refused the destination address. */
     INVALID_DESTINATION,
     /** The SMSC refused the submit for any other reason. */
@@ -52,11 +56,13 @@ public enum FailureCategory {
     /** The SMSC reported the message deleted. */
     SMSC_DELETED,
     /** The SMSC reported an unknown final state. */
-    SMSC_UNKNOWN;
+    SMSC_UNKNOWN,
+    /** A newer credential was requested for the citizen before this one went out: the old password is useless. */
+    SUPERSEDED;
 
     /** Whether the citizen may already have the SMS although the message is FAILED (so no unconfirmed retry). */
     public boolean mayHaveBeenSent() {
-        return this == SUBMIT_OUTCOME_UNKNOWN || this == SUBMIT_INTERRUPTED;
+        return this == SUBMIT_OUTCOME_UNKNOWN || this == SUBMIT_INTERRUPTED || this == TOO_MANY_UNKNOWN_OUTCOMES;
     }
 
     /**

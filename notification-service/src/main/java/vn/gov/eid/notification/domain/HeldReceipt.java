@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,8 +31,8 @@ public class HeldReceipt extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** Held receipts recorded under any of {@code keys}, oldest first. */
-    public static List<HeldReceipt> under(Collection<String> keys) {
-        return list("smscIdKey in ?1 order by receivedAt", keys);
+    /** Held receipts recorded under {@code key}, oldest first. */
+    public static List<HeldReceipt> under(String key) {
+        return list("smscIdKey = ?1 order by receivedAt", key);
     }
 }

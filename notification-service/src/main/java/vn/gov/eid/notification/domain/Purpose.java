@@ -9,6 +9,9 @@ public enum Purpose {
     UPGRADE_NOTICE(false),
     PHONE_LINKED(false);
 
+    /** The purposes that carry a one-time credential. */
+    public static final java.util.List<Purpose> CREDENTIALS = java.util.List.of(INITIAL_CREDENTIAL, CREDENTIAL_RESET);
+
     private final boolean carriesPassword;
 
     Purpose(boolean carriesPassword) {

@@ -11,9 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
@@ -29,8 +27,8 @@ import vn.gov.eid.notification.smpp.DeliveryReceiptReceived;
  * commit of its submit is held and applied when the submit is recorded; a SUBMITTED message whose receipt never comes
  * is EXPIRED once its validity is over.
  *
- * <p>A receipt and the recording of its submit take the same PostgreSQL advisory locks (one per reading of the id,
- * {@link SmscIds#readings}, in one order) before they look for each other, so one always sees the other's row.
+ * <p>A receipt and the recording of its submit take the same PostgreSQL advisory lock (of the id's key, {@link
+ * SmscIds#submitKey}) before they look for each other, so one always sees the other's row.
  */
 @ApplicationScoped
 public class DeliveryReceipts {
@@ -72,19 +70,16 @@ public class DeliveryReceipts {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            Set<String> readings = SmscIds.readings(receipt.smscMessageId());
-            lock(readings);
-            List<SmsMessage> candidates = SmsMessage.<SmsMessage>find("smscIdKey in ?1", readings)
+            String key =
+                    SmscIds.submitKey(receipt.smscMessageId(), config.smpp().receiptId());
+            lock(key);
+            // only a message waiting for its receipt: an older one with the same id (an SMSC that reuses ids) is done
+            SmsMessage m = SmsMessage.<SmsMessage>find(
+                            "smscIdKey = ?1 and state = ?2 order by submittedAt desc", key, SmsState.SUBMITTED)
                     .withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .list();
-            String exact = SmscIds.key(receipt.smscMessageId());
-            SmsMessage m = candidates.stream()
-                    // the id as given before a reading in another notation; then the latest submit
-                    .min(Comparator.<SmsMessage, Boolean>comparing(c -> !exact.equals(c.smscIdKey))
-                            .thenComparing(c -> c.submittedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .orElse(null);
+                    .firstResult();
             if (m == null) {
-                hold(receipt, exact);
+                hold(receipt, key);
                 return;
             }
             apply(m, receipt.stat(), receipt.error());
@@ -93,12 +88,12 @@ public class DeliveryReceipts {
 
     /**
      * Runs the recording of a submit's outcome in a new transaction; when the SMSC accepted it (an id), first under the
-     * advisory locks of that id, so that a receipt racing it is either already held or waits for this commit.
+     * advisory lock of that id, so that a receipt racing it is either already held or waits for this commit.
      */
     void recordingSubmit(String smscMessageId, Runnable record) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (smscMessageId != null) {
-                lock(SmscIds.readings(smscMessageId));
+                lock(SmscIds.key(smscMessageId));
             }
             record.run();
         });
@@ -106,13 +101,18 @@ public class DeliveryReceipts {
 
     /** Applies the receipts held for a message just recorded SUBMITTED, in the caller's transaction (locks taken). */
     void applyHeld(SmsMessage m) {
-        List<HeldReceipt> held = HeldReceipt.under(SmscIds.readings(m.smscMessageId));
-        for (HeldReceipt r : held) {
+        if (m.smscIdKey == null) {
+            return; // accepted without an id: no receipt can name it
+        }
+        for (HeldReceipt r : HeldReceipt.under(m.smscIdKey)) {
             if (m.state == SmsState.SUBMITTED) {
                 Log.infof("SMS %s: receipt held since %s applied", m.id, r.receivedAt);
                 apply(m, r.stat, r.error);
             }
-            r.delete();
+            // by id, no row count expected: the purge of old held receipts may have taken it meanwhile
+            em.createNativeQuery("delete from sms_receipt_held where id = ?1")
+                    .setParameter(1, r.id)
+                    .executeUpdate();
         }
     }
 
@@ -189,13 +189,11 @@ public class DeliveryReceipts {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** Takes the advisory locks of a set of id readings, in the set's (sorted) order: no deadlock between takers. */
-    private void lock(Set<String> readings) {
-        for (String key : readings) {
-            em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2))")
-                    .setParameter(1, RECEIPT_LOCKS)
-                    .setParameter(2, key)
-                    .getSingleResult();
-        }
+    /** Takes the advisory lock of an SMSC id key until the end of the transaction. */
+    private void lock(String key) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, RECEIPT_LOCKS)
+                .setParameter(2, key)
+                .getSingleResult();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
 import vn.gov.eid.notification.domain.SmsAttempt;
 import vn.gov.eid.notification.domain.SmsMessage;
@@ -36,6 +37,12 @@ public class LeaseTakeover {
     @Inject
     SmsDispatcher dispatcher;
 
+    @Inject
+    SmsSender sender;
+
+    @Inject
+    SmsConfig config;
+
     @Scheduled(every = "${eid.sms.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int resent = QuarkusTransaction.requiringNew().call(this::takeOverLapsed);
@@ -45,11 +52,11 @@ public class LeaseTakeover {
     }
 
     /** Takes over up to 100 lapsed claims in one transaction; returns how many went back to QUEUED. */
-    int takeOverLapsed() {
+    public int takeOverLapsed() {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery(
-                        "select id from sms_message where state = 'SENDING' and lease_until < ?1"
+                        "select id from sms_message where state = 'SENDING' and (lease_until < ?1 or lease_until is null)"
                                 + " order by lease_until limit 100 for update skip locked",
                         UUID.class)
                 .setParameter(1, now)
@@ -67,7 +74,9 @@ public class LeaseTakeover {
             m.leaseUntil = null;
             m.updatedAt = now;
             metrics.counter("sms.leases.taken.over").increment();
-            if (m.purpose.carriesPassword() && now.isBefore(m.validUntil)) {
+            if (m.purpose.carriesPassword() && m.uncertainAttempts >= config.maxUncertainAttempts()) {
+                sender.tooManyUnknownOutcomes(m, reason);
+            } else if (m.purpose.carriesPassword() && now.isBefore(m.validUntil)) {
                 m.state = SmsState.QUEUED;
                 m.nextAttemptAt = now;
                 m.recordFailure(FailureCategory.SUBMIT_INTERRUPTED, reason + "; resending");

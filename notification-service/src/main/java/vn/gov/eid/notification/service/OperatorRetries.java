@@ -65,6 +65,16 @@ public class OperatorRetries {
                                     + m.personalIdNumber + " at identity-service, which sends a new SMS")
                     .with("personalIdNumber", m.personalIdNumber);
         }
+        Instant now = Instant.now();
+        if (m.purpose.carriesPassword() && !now.isBefore(m.validUntil)) {
+            throw DomainException.conflict(
+                            "credential-expired",
+                            "The password in this message has expired",
+                            "the temporary password in this message expired at " + m.validUntil + "; issue a"
+                                    + " credential reset for " + m.personalIdNumber + " at identity-service, which"
+                                    + " sends a new SMS")
+                    .with("personalIdNumber", m.personalIdNumber);
+        }
         boolean risk = m.failureCategory != null && m.failureCategory.mayHaveBeenSent();
         if (risk && !confirmDuplicateRisk) {
             throw DomainException.conflict(
@@ -75,7 +85,6 @@ public class OperatorRetries {
                                     + " the citizen may receive it twice")
                     .with("lastError", m.lastError);
         }
-        Instant now = Instant.now();
         SmsRetry audit = new SmsRetry();
         audit.id = UUID.randomUUID();
         audit.messageId = m.id;
@@ -91,6 +100,11 @@ public class OperatorRetries {
         m.attemptBase = m.attempts;
         m.queuedAt = now;
         m.nextAttemptAt = now;
+        if (!m.purpose.carriesPassword()) {
+            // a notice is worth a full validity from the retry; a credential stays bound to its password's expiry
+            m.validUntil = now.plus(config.validityPeriod());
+        }
+        m.uncertainAttempts = 0;
         m.updatedAt = now;
         m.finalAt = null;
         m.clearFailure();

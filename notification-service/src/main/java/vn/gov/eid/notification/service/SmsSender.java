@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
+import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.RetryPolicy;
 import vn.gov.eid.notification.domain.SmsAttempt;
 import vn.gov.eid.notification.domain.SmsMessage;
@@ -71,6 +72,12 @@ public class SmsSender {
 
     private RetryPolicy policy;
 
+    /** Time kept between the last moment a submit may leave and the end of the claim (clock skew, commit time). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+    /** Pause between tries to record an outcome while the database refuses. */
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
+
     /** What a submit needs, copied out of the claiming transaction. */
     record Claim(SmsMessage message, int attempt) {}
 
@@ -103,22 +110,53 @@ public class SmsSender {
             return;
         }
         SmsMessage m = claim.message();
+        // the answer must be able to come back (a response timeout) while the claim is still this replica's
+        Instant leaveBy = m.leaseUntil.minus(config.smpp().responseTimeout()).minus(LEASE_MARGIN);
         SubmitOutcome outcome;
         SmsText.Encoded encoded = null;
         try {
             SealedSms secret = opener.openStored(m.sealed, m.personalIdNumber, m.requestId);
             Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() {});
             encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
-            outcome = gateway.submit(secret.phoneNumber(), encoded, Duration.between(Instant.now(), m.validUntil));
+            outcome = gateway.submit(
+                    secret.phoneNumber(), encoded, Duration.between(Instant.now(), m.validUntil), leaveBy);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             outcome = new SubmitOutcome.Permanent(
                     FailureCategory.UNUSABLE_REQUEST, "UNUSABLE_REQUEST: " + e.getMessage());
         }
-        SmsText.Encoded sent = encoded;
-        SubmitOutcome result = outcome;
-        receipts.recordingSubmit(
-                result instanceof SubmitOutcome.Submitted s ? s.smscMessageId() : null,
-                () -> apply(claim, result, sent));
+        record(claim, outcome, encoded);
+    }
+
+    /**
+     * Records the outcome; while the database refuses, tries again until the claim is about to lapse (a lost record
+     * of an accepted submit would have another replica send the message again).
+     */
+    private void record(Claim claim, SubmitOutcome outcome, SmsText.Encoded encoded) {
+        String smscId = outcome instanceof SubmitOutcome.Submitted s ? s.smscMessageId() : null;
+        while (true) {
+            try {
+                receipts.recordingSubmit(smscId, () -> apply(claim, outcome, encoded));
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().plus(RECORD_RETRY).isAfter(claim.message().leaseUntil)) {
+                    Log.errorf(
+                            "SMS %s: the outcome of attempt %d (%s) could not be recorded (%s); the claim lapses and"
+                                    + " another replica takes the message over",
+                            claim.message().id,
+                            claim.attempt(),
+                            outcome.getClass().getSimpleName(),
+                            e.toString());
+                    return;
+                }
+                Log.warnf("SMS %s: recording the outcome failed (%s); trying again", claim.message().id, e.toString());
+                try {
+                    Thread.sleep(RECORD_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -132,6 +170,14 @@ public class SmsSender {
             return null;
         }
         Instant now = Instant.now();
+        if (m.purpose.carriesPassword() && superseded(m)) {
+            finals.finish(
+                    m,
+                    SmsState.EXPIRED,
+                    FailureCategory.SUPERSEDED,
+                    "SUPERSEDED: a newer credential was requested for this citizen; this password no longer works");
+            return null;
+        }
         if (outOfTime(m, now)) {
             finals.finish(
                     m,
@@ -161,7 +207,18 @@ public class SmsSender {
         copy.sealed = m.sealed;
         copy.phoneMasked = m.phoneMasked;
         copy.validUntil = m.validUntil;
+        copy.leaseUntil = m.leaseUntil;
         return new Claim(copy, m.attempts);
+    }
+
+    /** Whether a newer credential SMS was requested for the citizen (its password replaced this one's). */
+    private static boolean superseded(SmsMessage m) {
+        return SmsMessage.count(
+                        "personalIdNumber = ?1 and purpose in ?2 and createdAt > ?3",
+                        m.personalIdNumber,
+                        Purpose.CREDENTIALS,
+                        m.createdAt)
+                > 0;
     }
 
     private boolean outOfTime(SmsMessage m, Instant now) {
@@ -185,11 +242,12 @@ public class SmsSender {
             Log.warnf(
                     "SMS %s: attempt %d ended (%s) after this replica's claim lapsed; the message is %s",
                     m.id, claim.attempt(), attempt.outcome, m.state);
+            if (abandoned && !(outcome instanceof SubmitOutcome.Uncertain)) {
+                // the takeover counted this attempt as of unknown outcome; now it is known
+                m.uncertainAttempts = Math.max(0, m.uncertainAttempts - 1);
+            }
             if (outcome instanceof SubmitOutcome.Submitted s && m.state == SmsState.QUEUED) {
                 // taken over but not resent yet: the SMSC has it, so it need not go again
-                if (abandoned) {
-                    m.uncertainAttempts = Math.max(0, m.uncertainAttempts - 1);
-                }
                 submitted(m, s.smscMessageId(), encoded, now);
             }
             return;
@@ -206,7 +264,9 @@ public class SmsSender {
             finals.finish(m, SmsState.FAILED, p.category(), p.reason());
         } else if (outcome instanceof SubmitOutcome.Uncertain u) {
             m.uncertainAttempts++;
-            if (m.purpose.carriesPassword()) {
+            if (m.purpose.carriesPassword() && m.uncertainAttempts >= config.maxUncertainAttempts()) {
+                tooManyUnknownOutcomes(m, u.reason());
+            } else if (m.purpose.carriesPassword()) {
                 requeueCredential(m, FailureCategory.SUBMIT_OUTCOME_UNKNOWN, u.reason(), now);
             } else {
                 finals.finish(
@@ -246,6 +306,21 @@ public class SmsSender {
                         ? ", possibly a duplicate (" + m.uncertainAttempts + " unknown outcome(s))"
                         : "");
         receipts.applyHeld(m);
+    }
+
+    /**
+     * Stops resending a credential whose submits keep ending without an answer: FAILED, ciphertext kept, for an
+     * operator who checks with the SMSC before a retry.
+     */
+    void tooManyUnknownOutcomes(SmsMessage m, String last) {
+        Log.errorf(
+                "ALERT SMS %s (%s) to %s: %d submits without an answer; not resent again",
+                m.id, m.purpose, m.phoneMasked, m.uncertainAttempts);
+        finals.finish(
+                m,
+                SmsState.FAILED,
+                FailureCategory.TOO_MANY_UNKNOWN_OUTCOMES,
+                "TOO_MANY_UNKNOWN_OUTCOMES: " + m.uncertainAttempts + " submits of unknown outcome; last: " + last);
     }
 
     private void notAccepted(SmsMessage m, SubmitOutcome.Transient t, Instant now) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.platform.concurrent.DaemonThreads;
 
@@ -88,7 +91,18 @@ public class SmppConnection {
         if (current != null && current.getSessionState().isBound()) {
             return true;
         }
-        SMPPSession s = new SMPPSession();
+        int connectTimeout = (int) config.smpp().connectTimeout().toMillis();
+        SMPPSession s = new SMPPSession((host, port) -> {
+            // jSMPP's own factory connects without a timeout: a black-holed SMSC would hold the bind for minutes
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(host, port), connectTimeout);
+                return new SocketConnection(socket);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        });
         s.setEnquireLinkTimer((int) config.smpp().enquireLink().toMillis());
         s.setTransactionTimer(config.smpp().responseTimeout().toMillis());
         s.setMessageReceiverListener(new ReceiptListener(receipts));

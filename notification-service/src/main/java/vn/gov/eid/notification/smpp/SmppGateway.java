@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.GenericNackResponseException;
 import org.jsmpp.InvalidResponseException;
@@ -43,14 +44,20 @@ public class SmppGateway {
      * Submits one message with a request for a delivery receipt. Blocks for the response (and for the rate cap).
      * Safe to call from several threads: jSMPP serialises the PDU writes and matches each response by sequence
      * number, so up to {@code eid.sms.window} submits (one per dispatcher worker) are outstanding at once. The
-     * SMSC is asked to give up delivering after {@code validity} (the SMPP validity_period, relative).
+     * SMSC is asked to give up delivering after {@code validity} (the SMPP validity_period, relative). Nothing is
+     * sent after {@code leaveBy} (the caller's claim would lapse before the answer could come).
      */
-    public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms, Duration validity) {
+    public SubmitOutcome submit(String destinationE164, SmsText.Encoded sms, Duration validity, Instant leaveBy) {
         SMPPSession s = connection.boundSession();
         if (s == null) {
             return transientFailure(FailureCategory.NO_BIND, "no bound SMPP session");
         }
         pace();
+        if (Instant.now().isAfter(leaveBy)) {
+            // the bind or the rate cap took so long that the claim could lapse before the answer: another replica
+            // may take the message over, so this one must not send it
+            return transientFailure(FailureCategory.CLAIM_RUNNING_OUT, "not sent: the claim would lapse first");
+        }
         String destination = destinationE164.startsWith("+") ? destinationE164.substring(1) : destinationE164;
         boolean single = sms.segments() == 1;
         OptionalParameter[] tlvs = single
@@ -79,7 +86,8 @@ public class SmppGateway {
                             single ? sms.octets() : new byte[0],
                             tlvs)
                     .getMessageId();
-            return new SubmitOutcome.Submitted(id);
+            // an SMSC that answers without an id took the message; no receipt will be matched to it
+            return new SubmitOutcome.Submitted(id == null || id.isBlank() ? null : id);
         } catch (NegativeResponseException e) {
             return classify(e.getCommandStatus());
         } catch (GenericNackResponseException e) {

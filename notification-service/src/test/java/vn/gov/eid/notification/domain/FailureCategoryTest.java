@@ -21,7 +21,10 @@ class FailureCategoryTest {
     @Test
     void onlyAnUnknownOrInterruptedSubmitMayHaveReachedTheCitizen() {
         assertEquals(
-                EnumSet.of(FailureCategory.SUBMIT_OUTCOME_UNKNOWN, FailureCategory.SUBMIT_INTERRUPTED),
+                EnumSet.of(
+                        FailureCategory.SUBMIT_OUTCOME_UNKNOWN,
+                        FailureCategory.SUBMIT_INTERRUPTED,
+                        FailureCategory.TOO_MANY_UNKNOWN_OUTCOMES),
                 where(FailureCategory::mayHaveBeenSent));
     }
 

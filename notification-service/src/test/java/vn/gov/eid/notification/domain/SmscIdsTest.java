@@ -1,13 +1,11 @@
 package vn.gov.eid.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.gov.eid.notification.domain.SmscIds.Notation;
 
-/** How SMSC ids are compared: case and leading zeros ignored, decimal and hex notations of one number meet. */
+/** How a receipt id names a submit: case and leading zeros ignored, the SMSC's notation converted, nothing guessed. */
 class SmscIdsTest {
 
     @Test
@@ -15,25 +13,30 @@ class SmscIdsTest {
         assertEquals("a1f", SmscIds.key("00A1F"));
         assertEquals("0", SmscIds.key("0000"));
         assertEquals("msg-7", SmscIds.key(" MSG-7 "));
+        assertEquals("a1f", SmscIds.submitKey("0a1F", Notation.AS_SUBMITTED));
     }
 
     @Test
-    void aDecimalReceiptIdMeetsItsHexSubmitIdAndTheReverse() {
+    void aDecimalReceiptIdNamesItsHexSubmitAndTheReverse() {
         // 0x1a2b = 6699
-        assertTrue(SmscIds.readings("6699").contains(SmscIds.key("1A2B")));
-        assertTrue(SmscIds.readings("1A2B").contains(SmscIds.key("6699")));
-        assertTrue(SmscIds.readings("0001a2b").contains("6699"));
+        assertEquals("1a2b", SmscIds.submitKey("6699", Notation.DECIMAL));
+        assertEquals("1a2b", SmscIds.submitKey("006699", Notation.DECIMAL));
+        assertEquals("6699", SmscIds.submitKey("1A2B", Notation.HEX));
     }
 
     @Test
-    void anIdThatIsNoNumberHasOnlyItself() {
-        assertEquals(Set.of("msg-7"), SmscIds.readings("MSG-7"));
-        assertFalse(SmscIds.readings("ff").contains("ff0"));
+    void theNotationIsNotGuessed() {
+        // "26" is 0x1a in decimal, but an SMSC that quotes ids as submitted means the submit whose id is 26
+        assertEquals("26", SmscIds.submitKey("26", Notation.AS_SUBMITTED));
+        assertEquals("1a", SmscIds.submitKey("26", Notation.DECIMAL));
+        assertEquals("38", SmscIds.submitKey("26", Notation.HEX));
     }
 
     @Test
-    void aHugeNumericIdIsNotConverted() {
+    void anIdThatIsNotANumberOfTheNotationOrIsHugeIsTakenAsItIs() {
+        assertEquals("msg-7", SmscIds.submitKey("MSG-7", Notation.DECIMAL));
+        assertEquals("xyz", SmscIds.submitKey("xyz", Notation.HEX));
         String huge = "9".repeat(65);
-        assertEquals(Set.of(huge), SmscIds.readings(huge), "no 65-digit conversion for an SMSC to force on us");
+        assertEquals(huge, SmscIds.submitKey(huge, Notation.DECIMAL), "no 65-digit conversion for an SMSC to force");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,16 +87,33 @@ class ReceiptCorrelationTest {
         return Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 48));
     }
 
-    @Test
-    void aReceiptGivingTheHexIdInDecimalFindsItsMessage() {
-        SmsMessage m = row(Purpose.UPGRADE_NOTICE, SmsState.SUBMITTED);
-        String hex = smscId().toUpperCase();
-        m.recordSmscId("00" + hex);
+    /** A SUBMITTED message whose submit_sm_resp gave {@code smscId}. */
+    private static SmsMessage submitted(Purpose purpose, String smscId) {
+        SmsMessage m = row(purpose, SmsState.SUBMITTED);
+        m.recordSmscId(smscId);
         m.submittedAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> m.persist());
+        return m;
+    }
 
-        receipts.onReceipt(new DeliveryReceiptReceived(new java.math.BigInteger(hex, 16).toString(), "DELIVRD", "000"));
+    @Test
+    void aReceiptQuotingTheIdAsSubmittedFindsItsMessageAndNoOtherWhoseIdIsAnotherReadingOfIt() {
+        // the test profile's SMSC quotes ids as submitted (the default): "26" is message B's id, not 0x1a
+        String base = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000L));
+        SmsMessage a = submitted(Purpose.UPGRADE_NOTICE, Long.toHexString(Long.parseLong(base)));
+        SmsMessage b = submitted(Purpose.UPGRADE_NOTICE, "00" + base);
 
+        receipts.onReceipt(new DeliveryReceiptReceived(base, "UNDELIV", "001"));
+
+        assertEquals(SmsState.FAILED, reload(b.id).state);
+        assertEquals(SmsState.SUBMITTED, reload(a.id).state, "a hex reading of the id is another message");
+    }
+
+    @Test
+    void aReceiptForAMessageAlreadyFinalDoesNotTouchIt() {
+        SmsMessage m = submitted(Purpose.UPGRADE_NOTICE, smscId());
+        receipts.onReceipt(new DeliveryReceiptReceived(m.smscMessageId, "DELIVRD", "000"));
+        receipts.onReceipt(new DeliveryReceiptReceived(m.smscMessageId, "UNDELIV", "001"));
         assertEquals(SmsState.DELIVERED, reload(m.id).state);
     }
 
@@ -140,6 +158,15 @@ class ReceiptCorrelationTest {
         assertEquals(SmsState.SUBMITTED, reload(young.id).state, "still within its validity");
     }
 
+    /** Ends a test's row that a replica could otherwise take over later in the suite. */
+    private static void retire(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SmsMessage m = SmsMessage.findById(id);
+            m.state = SmsState.FAILED;
+            m.sealed = null;
+        });
+    }
+
     @Test
     void anOutcomeAfterAnotherReplicaTookTheMessageOverOnlyRecordsTheAttempt() {
         SmsMessage m = row(Purpose.INITIAL_CREDENTIAL, SmsState.QUEUED);
@@ -161,6 +188,7 @@ class ReceiptCorrelationTest {
         SmsAttempt attempt = QuarkusTransaction.requiringNew().call(() -> SmsAttempt.of(m.id, 1));
         assertEquals(SmsAttempt.Outcome.SUBMITTED, attempt.outcome);
         assertEquals(id, attempt.smscMessageId);
+        retire(m.id);
     }
 
     @Test
@@ -198,11 +226,19 @@ class ReceiptCorrelationTest {
             "update sms_message set state = 'QUEUED' where id = '" + delivered.id + "'",
             "update sms_message set state = 'SUBMITTED' where id = '" + failed.id + "'"
         }) {
-            assertThrows(
+            Exception refused = assertThrows(
                     Exception.class,
                     () -> QuarkusTransaction.requiringNew()
                             .run(() -> em.createNativeQuery(change).executeUpdate()),
                     change);
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = refused; t != null; t = t.getCause()) {
+                chain.append(t.getMessage()).append(" | ");
+            }
+            assertTrue(
+                    chain.toString().contains("final state DELIVERED cannot become QUEUED")
+                            || chain.toString().contains("FAILED can only be re-queued, not become SUBMITTED"),
+                    chain.toString());
         }
         assertEquals(SmsState.DELIVERED, reload(delivered.id).state);
         assertEquals(SmsState.FAILED, reload(failed.id).state);
