@@ -471,4 +471,20 @@ class PlatformTest {
                         .getResultList());
         assertEquals(List.of("recent"), left);
     }
+
+    /**
+     * The dead-letter endpoint is a build-time choice of the services with a consumer (eid.dead-letters.endpoint):
+     * an application that does not choose it, like this one and dossier-service, has neither the route nor the
+     * OpenAPI entry (a route present would answer 401 here, not 404).
+     */
+    @Test
+    void withoutTheBuildPropertyThereIsNoDeadLetterEndpoint() {
+        given().get("/api/v1/dead-letters").then().statusCode(404);
+        given().contentType("application/json")
+                .body("{\"reason\":\"x\"}")
+                .post("/api/v1/dead-letters/0/0/redrive")
+                .then()
+                .statusCode(404);
+        given().get("/q/openapi").then().statusCode(200).body(not(containsString("dead-letters")));
+    }
 }

@@ -52,13 +52,38 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<CloudEvent> accept(
             String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
+        Delivery delivery = receive(consumer, record, handledTypes);
+        return delivery.toHandle() ? Optional.of(delivery.event()) : Optional.empty();
+    }
+
+    /**
+     * What {@link #accept} decides, said in full: a re-drive must tell an event processed before (409) from one of a
+     * type the consumer ignores.
+     *
+     * @param event the record read as a CloudEvent
+     * @param first whether this consumer sees the event for the first time (its id is now recorded)
+     * @param handled whether the consumer handles events of this type
+     */
+    public record Delivery(CloudEvent event, boolean first, boolean handled) {
+        /** A first delivery of a type the consumer handles: the consumer acts on it. */
+        public boolean toHandle() {
+            return first && handled;
+        }
+    }
+
+    /**
+     * Checks the record's signature, reads it as a CloudEvent and records its id for the consumer, in the caller's
+     * transaction; the exceptions are those of {@link #accept}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Delivery receive(String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes) {
         // before the inbox row: a forged record must not even claim an event id that a genuine one will carry
         trust.check(record);
         CloudEvent event = CloudEvent.from(record);
-        if (!firstDelivery(consumer, event.id())) {
+        boolean first = firstDelivery(consumer, event.id());
+        if (!first) {
             Log.debugf("%s: event %s already processed; skipped", consumer, event.id());
-            return Optional.empty();
         }
-        return handledTypes.contains(event.type()) ? Optional.of(event) : Optional.empty();
+        return new Delivery(event, first, handledTypes.contains(event.type()));
     }
 }
