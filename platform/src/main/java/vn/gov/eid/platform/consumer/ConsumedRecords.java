@@ -10,6 +10,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +50,9 @@ public class ConsumedRecords {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    TransactionManager transactions;
 
     /** Set when the application stops: a failing record is then left unacknowledged, not retried nor dead-lettered. */
     private volatile boolean stopping;
@@ -103,7 +109,11 @@ public class ConsumedRecords {
                         consumer.name(), where(record), TransientFailures.describe(e));
                 return CompletableFuture.completedFuture(null);
             }
-            Log.warnf("%s: %s cannot be processed, dead-lettered: %s", consumer.name(), where(record), e.getMessage());
+            // the reason travels with the dead letter; a log line names only the failure's class (messages may quote
+            // data)
+            Log.warnf(
+                    "%s: %s cannot be processed (%s): dead-lettered with the reason",
+                    consumer.name(), where(record), e.getClass().getSimpleName());
             return message.nack(e);
         }
         return message.ack();
@@ -163,19 +173,41 @@ public class ConsumedRecords {
     private Outcome attempt(
             EventConsumer consumer, ConsumerRecord<String, String> record, Consumer<Outcome> inTransaction) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Inbox.Delivery delivery = inbox.receive(consumer.name(), record, consumer.handledTypes());
-            Outcome outcome;
-            if (!delivery.first()) {
-                outcome = Outcome.ALREADY_PROCESSED;
-            } else if (!delivery.handled()) {
-                outcome = Outcome.IGNORED;
-            } else {
-                consumer.handle(delivery.event());
-                outcome = Outcome.HANDLED;
+            try {
+                Inbox.Delivery delivery = inbox.receive(consumer.name(), record, consumer.handledTypes());
+                Outcome outcome;
+                if (!delivery.first()) {
+                    outcome = Outcome.ALREADY_PROCESSED;
+                } else if (!delivery.handled()) {
+                    outcome = Outcome.IGNORED;
+                } else {
+                    consumer.handle(delivery.event());
+                    outcome = Outcome.HANDLED;
+                }
+                inTransaction.accept(outcome);
+                return outcome;
+            } catch (RuntimeException e) {
+                if (rolledBackUnderUs()) {
+                    throw new TransactionTimedOut(e);
+                }
+                throw e;
             }
-            inTransaction.accept(outcome);
-            return outcome;
         });
+    }
+
+    /**
+     * Whether the attempt's transaction is no longer there to roll back: only the reaper (on the transaction timeout)
+     * ends it under the attempt; a failure inside it leaves it active or marked rollback-only.
+     */
+    private boolean rolledBackUnderUs() {
+        try {
+            int status = transactions.getStatus();
+            return status == Status.STATUS_ROLLEDBACK
+                    || status == Status.STATUS_ROLLING_BACK
+                    || status == Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -76,6 +76,9 @@ public final class TransientFailures {
     }
 
     private static boolean isTransientItself(Throwable t) {
+        if (t instanceof TransactionTimedOut) {
+            return true;
+        }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state != null && (state.startsWith("08") || SQL_STATES.contains(state))) {

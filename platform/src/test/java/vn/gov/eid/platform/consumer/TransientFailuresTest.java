@@ -71,6 +71,16 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aFailureBecauseTheReaperEndedTheTransactionIsTransient() {
+        assertTrue(TransientFailures.isTransient(new QuarkusTransactionException(new TransactionTimedOut(
+                new IllegalStateException("Cannot use the EntityManager/Session because neither a transaction nor a"
+                        + " CDI request context is active")))));
+        assertFalse(TransientFailures.isTransient(new IllegalStateException(
+                "Cannot use the EntityManager/Session because neither a transaction nor a CDI request context is"
+                        + " active")));
+    }
+
+    @Test
     void invalidRecordsArePermanent() {
         assertFalse(TransientFailures.isTransient(new IllegalArgumentException("not a CloudEvent")));
         assertFalse(TransientFailures.isTransient(new UntrustedRecordException(EventVerifier.Reason.UNSIGNED)));
