@@ -11,19 +11,12 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import vn.gov.eid.platform.crypto.Sealing;
 import vn.gov.eid.platform.signing.EventSigner;
@@ -243,31 +236,9 @@ final class Fixtures {
      * can assert what did NOT happen after a delivery.
      */
     static void awaitConsumed(String topic) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(10, TimeUnit.SECONDS)
-                    .get(topic)
-                    .partitions();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                                        "identity-service")
-                                .partitionsToOffsetAndMetadata()
-                                .get(10, TimeUnit.SECONDS);
-                        return ends.entrySet().stream()
-                                .allMatch(e -> e.getValue().offset() == 0
-                                        || (committed.get(e.getKey()) != null
-                                                && committed.get(e.getKey()).offset()
-                                                        >= e.getValue().offset()));
-                    });
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot check the consumer group's progress: " + e.getMessage(), e);
-        }
+        var ends = TestKafka.endOffsets(topic);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TestKafka.committed("identity-service", ends));
     }
 }

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -102,6 +105,42 @@ public final class TestKafka {
             producer.send(beforeSend.apply(record)).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot send test event to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The current end offset of each partition of the topic (empty when the topic is missing). */
+    public static Map<TopicPartition, Long> endOffsets(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (partitions == null) {
+                return Map.of();
+            }
+            return consumer.endOffsets(
+                    partitions.stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList(),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Whether the consumer group has committed at least these offsets (a partition at 0 needs nothing), so that a
+     * test can assert what did NOT happen after a delivery; to be polled (Awaitility).
+     */
+    public static boolean committed(String group, Map<TopicPartition, Long> offsets) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            return offsets.entrySet().stream()
+                    .allMatch(e -> e.getValue() == 0
+                            || (committed.get(e.getKey()) != null
+                                    && committed.get(e.getKey()).offset() >= e.getValue()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of consumer group " + group, e);
         }
     }
 
