@@ -82,6 +82,34 @@ class DeadLetterRedriveTest {
     }
 
     @Test
+    void theServicesOwnUndeliverableSmsEventsOnTheTopicAreNotDeadLettersOfTheConsumer() {
+        // notification-service publishes vn.gov.eid.sms.dead-lettered.v1 to the same topic: no failure reason
+        String pid = newPid();
+        String eventId = UUID.randomUUID().toString();
+        TestKafka.sendCloudEvent(
+                DLQ, pid, "vn.gov.eid.sms.dead-lettered.v1", eventId, "{}", "/eid/notification-service", rec -> rec);
+        ConsumerRecord<String, String> own = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestKafka.readAll(DLQ).stream()
+                                .filter(rec -> pid.equals(rec.key()))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        String listed = given().auth()
+                .oauth2(operatorToken())
+                .get(PATH + "?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertFalse(listed.contains(eventId), "an undeliverable-SMS event is listed as a dead letter");
+        redrive(operatorToken(), own.partition(), own.offset(), "{\"reason\":\"x\"}")
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("urn:vn-eid:problem:dead-letter-not-found"));
+    }
+
+    @Test
     void refusesMissingAndInvalidTokensWith401AndOtherRolesWith403() {
         given().get(PATH).then().statusCode(401).contentType("application/problem+json");
         redrive(TestTokens.expired("operator1", "operator"), 0, 0, "{\"reason\":\"x\"}")

@@ -76,9 +76,14 @@ public class DeadLetters {
         return topic;
     }
 
-    /** The newest dead letters, newest first, each with its re-drives. */
+    /**
+     * The consumer's dead letters among the newest {@code limit} records of the topic, newest first, each with its
+     * re-drives.
+     */
     public List<DeadLetter> latest(int limit) {
-        List<ConsumerRecord<String, String>> dead = reader.latest(topic, limit);
+        List<ConsumerRecord<String, String>> dead = reader.latest(topic, limit).stream()
+                .filter(DeadLetters::isConsumerDeadLetter)
+                .toList();
         if (dead.isEmpty()) {
             return List.of();
         }
@@ -99,10 +104,12 @@ public class DeadLetters {
      */
     public DeadLetter redrive(int partition, long offset, String operator, String reason) {
         ConsumerRecord<String, String> dead = reader.at(topic, partition, offset)
+                .filter(DeadLetters::isConsumerDeadLetter)
                 .orElseThrow(() -> DomainException.notFound(
                         "dead-letter-not-found",
                         "No such dead letter",
-                        "the dead-letter topic holds no record at partition " + partition + ", offset " + offset));
+                        "the dead-letter topic holds no dead letter of the consumer at partition " + partition
+                                + ", offset " + offset));
         String eventId = header(dead.headers(), CloudEventHeaders.ID);
         Outcome outcome;
         try {
@@ -148,6 +155,14 @@ public class DeadLetters {
     }
 
     /**
+     * Whether the record is one the consumer's failure strategy dead-lettered (it carries the reason). The topic may
+     * hold others: notification-service publishes its own undeliverable-SMS events there, which are not re-drivable.
+     */
+    static boolean isConsumerDeadLetter(ConsumerRecord<String, String> record) {
+        return record.headers().lastHeader(REASON) != null;
+    }
+
+    /**
      * The record as it was consumed before it was dead-lettered: its original topic, partition and offset (from the
      * dead-letter headers), its key, value and headers without those the dead-letter strategy added; the signature
      * covers what the producer signed, so it verifies as it did then.
@@ -161,12 +176,8 @@ public class DeadLetters {
         }
         String topic =
                 Optional.ofNullable(header(dead.headers(), ORIGINAL_TOPIC)).orElse(dead.topic());
-        int partition = Optional.ofNullable(header(dead.headers(), ORIGINAL_PARTITION))
-                .map(Integer::parseInt)
-                .orElse(dead.partition());
-        long offset = Optional.ofNullable(header(dead.headers(), ORIGINAL_OFFSET))
-                .map(Long::parseLong)
-                .orElse(dead.offset());
+        int partition = (int) number(header(dead.headers(), ORIGINAL_PARTITION), dead.partition());
+        long offset = number(header(dead.headers(), ORIGINAL_OFFSET), dead.offset());
         return new ConsumerRecord<>(
                 topic,
                 partition,
@@ -179,6 +190,15 @@ public class DeadLetters {
                 dead.value(),
                 headers,
                 Optional.empty());
+    }
+
+    /** A number from a header (only informative for the re-drive: log lines name it), or the fallback. */
+    private static long number(String header, long fallback) {
+        try {
+            return header == null ? fallback : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static DeadLetter view(ConsumerRecord<String, String> r, List<RedriveLog.Entry> trail) {

@@ -48,7 +48,7 @@ public class RedriveLog {
                 .setParameter(2, partition)
                 .setParameter(3, offset)
                 .setParameter(4, eventId == null ? null : text(eventId, 255))
-                .setParameter(5, operator)
+                .setParameter(5, text(operator, 100))
                 .setParameter(6, reason)
                 .setParameter(7, outcome)
                 .setParameter(8, detail == null ? null : text(detail, DETAIL_LENGTH))
