@@ -82,12 +82,15 @@ class DeadLetterRedriveTest {
     }
 
     @Test
-    void theServicesOwnUndeliverableSmsEventsOnTheTopicAreNotDeadLettersOfTheConsumer() {
+    void theServicesOwnUndeliverableSmsEventsOnTheTopicAreNotDeadLettersOfTheConsumer() throws Exception {
         // notification-service publishes vn.gov.eid.sms.dead-lettered.v1 to the same topic: no failure reason
         String pid = newPid();
         String eventId = UUID.randomUUID().toString();
+        // the contract's example: other tests check every such record on the topic against the schema
+        String example = java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "contracts", "events", "vn.gov.eid.sms.dead-lettered.v1.example.json"));
         TestKafka.sendCloudEvent(
-                DLQ, pid, "vn.gov.eid.sms.dead-lettered.v1", eventId, "{}", "/eid/notification-service", rec -> rec);
+                DLQ, pid, "vn.gov.eid.sms.dead-lettered.v1", eventId, example, "/eid/notification-service", rec -> rec);
         ConsumerRecord<String, String> own = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> TestKafka.readAll(DLQ).stream()
