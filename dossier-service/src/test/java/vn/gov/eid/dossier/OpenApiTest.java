@@ -49,4 +49,19 @@ class OpenApiTest {
                 doc.get("components").get("securitySchemes").toString().contains("bearer"),
                 doc.get("components").get("securitySchemes").toString());
     }
+
+    /** dossier-service consumes nothing, so the platform's dead-letter endpoint is not built into it. */
+    @Test
+    void thereIsNoDeadLetterEndpoint() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("dead-letters")));
+        given().auth()
+                .oauth2(vn.gov.eid.testsupport.TestTokens.token("operator1", "operator"))
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(404);
+    }
 }
