@@ -133,6 +133,22 @@ public final class LocalKafka implements AutoCloseable {
         return broker.socketServer().boundPort(cluster.nodes().brokerListenerName());
     }
 
+    /**
+     * Stops the broker and, after {@code downtime}, starts it again on the same port and log directories, as an
+     * operator's restart would: clients lose their connections, partition leaders and coordinators go away and come
+     * back. Topics, SASL users and ACLs live in the metadata log and survive; the co-located controller keeps running
+     * (it is the broker that clients talk to). Returns once the broker serves clients again.
+     */
+    public void restartBroker(java.time.Duration downtime) throws Exception {
+        kafka.server.BrokerServer broker = cluster.brokers().values().iterator().next();
+        broker.shutdown();
+        broker.awaitShutdown();
+        // an outage of some length, so that clients notice it (retries, reconnects) rather than a blip
+        Thread.sleep(downtime.toMillis());
+        broker.startup();
+        cluster.waitForReadyBrokers();
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();

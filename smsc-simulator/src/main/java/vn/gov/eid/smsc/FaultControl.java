@@ -13,6 +13,8 @@ final class FaultControl {
     enum Outcome {
         ACCEPT,
         DROP,
+        /** Stored as accepted, then the connection closes before the answer. */
+        DROP_AFTER_ACCEPT,
         THROTTLE,
         REJECT
     }
@@ -59,13 +61,20 @@ final class FaultControl {
         modes.updateAndGet(f -> f.withReceiptStat(stat));
     }
 
-    /** Decides the fate of one submit and counts it against the fault that applies (drop, then throttle, then reject). */
+    /**
+     * Decides the fate of one submit and counts it against the fault that applies (drop, then drop after accepting,
+     * then throttle, then reject).
+     */
     Decision decide() {
         AtomicReference<Decision> decision = new AtomicReference<>();
         modes.updateAndGet(f -> {
             if (f.dropNext() != 0) {
                 decision.set(new Decision(Outcome.DROP, 0));
                 return f.withDropNext(FaultModes.decrement(f.dropNext()));
+            }
+            if (f.dropAfterAcceptNext() != 0) {
+                decision.set(new Decision(Outcome.DROP_AFTER_ACCEPT, 0));
+                return f.withDropAfterAcceptNext(FaultModes.decrement(f.dropAfterAcceptNext()));
             }
             if (f.throttleNext() != 0) {
                 decision.set(new Decision(Outcome.THROTTLE, SMPPConstant.STAT_ESME_RTHROTTLED));

@@ -9,7 +9,9 @@ package vn.gov.eid.smsc;
  * @param throttleNext       next submits answered with ESME_RTHROTTLED
  * @param rejectNext         next submits answered with {@code rejectStatus}
  * @param rejectStatus       SMPP command status for rejected submits (e.g. 11 = ESME_RINVDSTADR)
- * @param dropNext           next submits on which the connection is closed without any answer
+ * @param dropNext           next submits on which the connection is closed without any answer, message not accepted
+ * @param dropAfterAcceptNext next submits that are accepted (stored, delivered to the handset) and then the
+ *                           connection is closed before submit_sm_resp: the ESME cannot know the message went out
  * @param receiptDelayMillis delay between submit_sm_resp and the delivery receipt
  * @param withholdReceipts   when true no delivery receipt is sent at all
  * @param receiptStat        final state reported by receipts: DELIVRD, UNDELIV, EXPIRED, REJECTD, ...
@@ -19,6 +21,7 @@ public record FaultModes(
         int rejectNext,
         int rejectStatus,
         int dropNext,
+        int dropAfterAcceptNext,
         long receiptDelayMillis,
         boolean withholdReceipts,
         String receiptStat) {
@@ -37,34 +40,84 @@ public record FaultModes(
 
     /** A well-behaved SMSC. */
     public static FaultModes none() {
-        return new FaultModes(0, 0, 0, 0, 0, false, "DELIVRD");
+        return new FaultModes(0, 0, 0, 0, 0, 0, false, "DELIVRD");
     }
 
     FaultModes withThrottleNext(int n) {
-        return new FaultModes(n, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withholdReceipts, receiptStat);
+        return new FaultModes(
+                n,
+                rejectNext,
+                rejectStatus,
+                dropNext,
+                dropAfterAcceptNext,
+                receiptDelayMillis,
+                withholdReceipts,
+                receiptStat);
     }
 
     FaultModes withReject(int n, int status) {
-        return new FaultModes(throttleNext, n, status, dropNext, receiptDelayMillis, withholdReceipts, receiptStat);
+        return new FaultModes(
+                throttleNext,
+                n,
+                status,
+                dropNext,
+                dropAfterAcceptNext,
+                receiptDelayMillis,
+                withholdReceipts,
+                receiptStat);
     }
 
     FaultModes withDropNext(int n) {
         return new FaultModes(
-                throttleNext, rejectNext, rejectStatus, n, receiptDelayMillis, withholdReceipts, receiptStat);
+                throttleNext,
+                rejectNext,
+                rejectStatus,
+                n,
+                dropAfterAcceptNext,
+                receiptDelayMillis,
+                withholdReceipts,
+                receiptStat);
+    }
+
+    FaultModes withDropAfterAcceptNext(int n) {
+        return new FaultModes(
+                throttleNext, rejectNext, rejectStatus, dropNext, n, receiptDelayMillis, withholdReceipts, receiptStat);
     }
 
     FaultModes withReceiptDelayMillis(long millis) {
-        return new FaultModes(throttleNext, rejectNext, rejectStatus, dropNext, millis, withholdReceipts, receiptStat);
+        return new FaultModes(
+                throttleNext,
+                rejectNext,
+                rejectStatus,
+                dropNext,
+                dropAfterAcceptNext,
+                millis,
+                withholdReceipts,
+                receiptStat);
     }
 
     FaultModes withWithholdReceipts(boolean withhold) {
         return new FaultModes(
-                throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withhold, receiptStat);
+                throttleNext,
+                rejectNext,
+                rejectStatus,
+                dropNext,
+                dropAfterAcceptNext,
+                receiptDelayMillis,
+                withhold,
+                receiptStat);
     }
 
     FaultModes withReceiptStat(String stat) {
         return new FaultModes(
-                throttleNext, rejectNext, rejectStatus, dropNext, receiptDelayMillis, withholdReceipts, stat);
+                throttleNext,
+                rejectNext,
+                rejectStatus,
+                dropNext,
+                dropAfterAcceptNext,
+                receiptDelayMillis,
+                withholdReceipts,
+                stat);
     }
 
     static int decrement(int counter) {

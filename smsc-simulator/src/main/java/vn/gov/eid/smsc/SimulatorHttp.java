@@ -97,6 +97,7 @@ final class SimulatorHttp {
                 body.path("reject").asInt(0),
                 body.path("rejectStatus").asInt(0x0b),
                 body.path("dropConnection").asInt(0),
+                body.path("dropConnectionAfterAccept").asInt(0),
                 body.path("receiptDelayMs").asLong(0),
                 body.path("withholdReceipts").asBoolean(false),
                 body.path("receiptStat").asText("DELIVRD"));

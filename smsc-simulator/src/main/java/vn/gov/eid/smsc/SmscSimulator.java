@@ -130,6 +130,14 @@ public final class SmscSimulator implements AutoCloseable {
         faults.update(f -> f.withDropNext(submits));
     }
 
+    /**
+     * Accepts the next {@code submits} submit_sm (stored in {@link #received()}, as delivered to the handset), then
+     * closes the connection without answering: the ESME cannot tell that the message went out.
+     */
+    public void dropConnectionAfterAccepting(int submits) {
+        faults.update(f -> f.withDropAfterAcceptNext(submits));
+    }
+
     /** Delays delivery receipts by the given time. */
     public void delayReceipts(long millis) {
         faults.update(f -> f.withReceiptDelayMillis(millis));

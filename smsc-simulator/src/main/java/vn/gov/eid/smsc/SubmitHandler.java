@@ -91,9 +91,7 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
         switch (decision.outcome()) {
             case DROP -> {
                 LOG.info("fault: dropping the connection on submit_sm");
-                sessions.remove(session);
-                session.close();
-                throw new ProcessRequestException("connection dropped", SMPPConstant.STAT_ESME_RSYSERR);
+                throw drop(session);
             }
             case THROTTLE, REJECT -> {
                 LOG.info("fault: answering submit_sm with status {}", decision.status());
@@ -110,6 +108,14 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
         String id = store.newMessageId();
         ReceivedSms sms = new ReceivedSms(id, submit.getSourceAddr(), submit.getDestAddress(), text, Instant.now());
         store.add(sms);
+        if (decision.outcome() == FaultControl.Outcome.DROP_AFTER_ACCEPT) {
+            // the message went out to the handset, but the ESME never hears so: no answer and no receipt
+            LOG.info(
+                    "fault: accepted message {} to {}, dropping the connection before answering",
+                    id,
+                    mask(submit.getDestAddress()));
+            throw drop(session);
+        }
         receipts.expect(sms, submit, faults.current());
         LOG.info("accepted message {} to {}", id, mask(submit.getDestAddress()));
         try {
@@ -117,6 +123,16 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
         } catch (PDUStringException e) {
             throw new ProcessRequestException("bad message id", SMPPConstant.STAT_ESME_RSYSERR, e);
         }
+    }
+
+    /**
+     * Closes the session at once; the returned exception ends the submit (jSMPP then fails to answer on the closed
+     * connection, so the ESME gets no submit_sm_resp at all).
+     */
+    private ProcessRequestException drop(SMPPServerSession session) {
+        sessions.remove(session);
+        session.close();
+        return new ProcessRequestException("connection dropped", SMPPConstant.STAT_ESME_RSYSERR);
     }
 
     @Override

@@ -21,9 +21,10 @@ class FaultControlTest {
     }
 
     @Test
-    void dropThenThrottleThenReject() {
-        control.set(new FaultModes(1, 1, SMPPConstant.STAT_ESME_RINVDSTADR, 1, 0, false, "DELIVRD"));
+    void dropThenDropAfterAcceptThenThrottleThenReject() {
+        control.set(new FaultModes(1, 1, SMPPConstant.STAT_ESME_RINVDSTADR, 1, 1, 0, false, "DELIVRD"));
         assertEquals(Outcome.DROP, control.decide().outcome());
+        assertEquals(Outcome.DROP_AFTER_ACCEPT, control.decide().outcome());
         assertEquals(new Decision(Outcome.THROTTLE, SMPPConstant.STAT_ESME_RTHROTTLED), control.decide());
         assertEquals(new Decision(Outcome.REJECT, SMPPConstant.STAT_ESME_RINVDSTADR), control.decide());
         assertEquals(Outcome.ACCEPT, control.decide().outcome());

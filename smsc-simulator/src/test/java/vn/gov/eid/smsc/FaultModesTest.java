@@ -10,18 +10,18 @@ class FaultModesTest {
 
     @Test
     void noneIsAWellBehavedSmsc() {
-        assertEquals(new FaultModes(0, 0, 0, 0, 0, false, "DELIVRD"), FaultModes.none());
+        assertEquals(new FaultModes(0, 0, 0, 0, 0, 0, false, "DELIVRD"), FaultModes.none());
     }
 
     @Test
     void aMissingReceiptStateMeansDelivered() {
-        assertEquals("DELIVRD", new FaultModes(0, 0, 0, 0, 0, false, null).receiptStat());
-        assertEquals("DELIVRD", new FaultModes(0, 0, 0, 0, 0, false, " ").receiptStat());
+        assertEquals("DELIVRD", new FaultModes(0, 0, 0, 0, 0, 0, false, null).receiptStat());
+        assertEquals("DELIVRD", new FaultModes(0, 0, 0, 0, 0, 0, false, " ").receiptStat());
     }
 
     @Test
     void aNegativeReceiptDelayIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new FaultModes(0, 0, 0, 0, -1, false, "DELIVRD"));
+        assertThrows(IllegalArgumentException.class, () -> new FaultModes(0, 0, 0, 0, 0, -1, false, "DELIVRD"));
         assertThrows(IllegalArgumentException.class, () -> FaultModes.none().withReceiptDelayMillis(-5));
     }
 
@@ -39,9 +39,10 @@ class FaultModesTest {
                 .withThrottleNext(2)
                 .withReject(3, 11)
                 .withDropNext(1)
+                .withDropAfterAcceptNext(4)
                 .withReceiptDelayMillis(500)
                 .withWithholdReceipts(true)
                 .withReceiptStat("UNDELIV");
-        assertEquals(new FaultModes(2, 3, 11, 1, 500, true, "UNDELIV"), f);
+        assertEquals(new FaultModes(2, 3, 11, 1, 4, 500, true, "UNDELIV"), f);
     }
 }

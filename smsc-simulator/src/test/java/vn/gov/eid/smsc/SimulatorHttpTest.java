@@ -15,15 +15,16 @@ class SimulatorHttpTest {
     @Test
     void anEmptyBodyMeansNoFaults() throws Exception {
         FaultModes modes = SimulatorHttp.faultModes(json("{}"));
-        assertEquals(new FaultModes(0, 0, 0x0b, 0, 0, false, "DELIVRD"), modes, "reject status defaults to 11");
+        assertEquals(new FaultModes(0, 0, 0x0b, 0, 0, 0, false, "DELIVRD"), modes, "reject status defaults to 11");
     }
 
     @Test
     void everyMemberIsRead() throws Exception {
         FaultModes modes = SimulatorHttp.faultModes(json("""
-                {"throttle": 2, "reject": -1, "rejectStatus": 69, "dropConnection": 1, "receiptDelayMs": 5000,
+                {"throttle": 2, "reject": -1, "rejectStatus": 69, "dropConnection": 1, "dropConnectionAfterAccept": 3,
+                 "receiptDelayMs": 5000,
                  "withholdReceipts": true, "receiptStat": "UNDELIV", "dropConnectionsNow": true}"""));
-        assertEquals(new FaultModes(2, FaultModes.ALWAYS, 69, 1, 5000, true, "UNDELIV"), modes);
+        assertEquals(new FaultModes(2, FaultModes.ALWAYS, 69, 1, 3, 5000, true, "UNDELIV"), modes);
     }
 
     @Test

@@ -186,6 +186,25 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void dropAfterAcceptKeepsTheMessageButNeverAnswers() throws Exception {
+        smsc.dropConnectionAfterAccepting(1);
+        TestEsme esme = TestEsme.bound(smsc, "eid", "secret");
+        assertThrows(Exception.class, () -> esme.submitAscii(TO, "went out unanswered"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !esme.getSessionState().isNotClosed());
+        assertEquals(
+                List.of("went out unanswered"),
+                smsc.received().stream().map(ReceivedSms::text).toList(),
+                "the handset got it although the ESME heard nothing");
+        assertTrue(esme.delivered.isEmpty(), "no receipt on a connection that is gone");
+
+        try (TestEsme again = TestEsme.bound(smsc, "eid", "secret")) {
+            assertNotNull(again.submitAscii(TO, "after re-bind"));
+        }
+        assertEquals(2, smsc.received().size());
+    }
+
+    @Test
     void dropConnectionsNowCutsBoundSessions() throws Exception {
         TestEsme esme = TestEsme.bound(smsc, "eid", "secret");
         await().atMost(Duration.ofSeconds(5)).until(() -> smsc.boundSessions() == 1);
