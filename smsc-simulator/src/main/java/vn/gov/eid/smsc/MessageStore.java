@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MessageStore {
 
     private final List<ReceivedSms> received = new CopyOnWriteArrayList<>();
+    /** Accepted messages whose submit was never answered (the connection dropped after accepting). */
+    private final List<ReceivedSms> unanswered = new CopyOnWriteArrayList<>();
+
     private final AtomicLong nextId = new AtomicLong();
     /** Start time in the ids: a restarted simulator does not hand out the ids of its previous run again. */
     private final long idPrefix = Instant.now().getEpochSecond() & 0xffffffffL;
@@ -22,11 +25,21 @@ final class MessageStore {
         received.add(sms);
     }
 
+    /** Records a message as accepted although the ESME never got the answer. */
+    void markUnanswered(ReceivedSms sms) {
+        unanswered.add(sms);
+    }
+
     List<ReceivedSms> all() {
         return List.copyOf(received);
     }
 
+    List<ReceivedSms> unanswered() {
+        return List.copyOf(unanswered);
+    }
+
     void clear() {
         received.clear();
+        unanswered.clear();
     }
 }

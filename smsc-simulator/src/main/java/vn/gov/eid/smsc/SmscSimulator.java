@@ -67,6 +67,14 @@ public final class SmscSimulator implements AutoCloseable {
         return store.all();
     }
 
+    /**
+     * The accepted messages whose submit_sm was never answered ({@link #dropConnectionAfterAccepting}): an ESME that
+     * resends them causes a duplicate nobody can avoid.
+     */
+    public List<ReceivedSms> acceptedUnanswered() {
+        return store.unanswered();
+    }
+
     /** Forgets the messages received so far. */
     public void clearReceived() {
         store.clear();

@@ -110,6 +110,7 @@ final class SubmitHandler extends ServerResponseDeliveryAdapter implements Serve
         store.add(sms);
         if (decision.outcome() == FaultControl.Outcome.DROP_AFTER_ACCEPT) {
             // the message went out to the handset, but the ESME never hears so: no answer and no receipt
+            store.markUnanswered(sms);
             LOG.info(
                     "fault: accepted message {} to {}, dropping the connection before answering",
                     id,

@@ -197,11 +197,13 @@ class SmscSimulatorTest {
                 smsc.received().stream().map(ReceivedSms::text).toList(),
                 "the handset got it although the ESME heard nothing");
         assertTrue(esme.delivered.isEmpty(), "no receipt on a connection that is gone");
+        assertEquals(smsc.received(), smsc.acceptedUnanswered());
 
         try (TestEsme again = TestEsme.bound(smsc, "eid", "secret")) {
             assertNotNull(again.submitAscii(TO, "after re-bind"));
         }
         assertEquals(2, smsc.received().size());
+        assertEquals(1, smsc.acceptedUnanswered().size(), "the answered one is not listed");
     }
 
     @Test
