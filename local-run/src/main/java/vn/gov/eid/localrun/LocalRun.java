@@ -13,7 +13,9 @@ public final class LocalRun {
         Path work = root.resolve(".local-run");
         System.out.println(
                 "starting PostgreSQL, Kafka, the SMSC simulator and the three services (work folder " + work + ") ...");
-        LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, work, true, System.getenv()));
+        // EID_LOCAL_REPLICAS=2 runs two processes of each service (further replicas on the default ports + 100)
+        int replicas = Integer.parseInt(System.getenv().getOrDefault("EID_LOCAL_REPLICAS", "1"));
+        LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, work, true, System.getenv(), replicas));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -25,8 +25,9 @@ import vn.gov.eid.smsc.SmscSimulator;
 
 /**
  * The whole system on one machine: real PostgreSQL and Kafka (embedded, or existing ones named by the
- * environment), the SMSC simulator, and the three packaged services as separate processes. Used by the
- * local run (LocalRun) and by the system test.
+ * environment), the SMSC simulator, and the three packaged services as separate processes, one or more replicas
+ * each. Used by the local run (LocalRun) and by the system tests, which may also kill and restart a replica and
+ * restart the embedded Kafka broker.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -60,10 +61,50 @@ public final class LocalSystem implements AutoCloseable {
      *
      * @param repoRoot  the project folder (services are run from their target/quarkus-app)
      * @param workDir   folder for keys and logs
-     * @param fixedPorts true: the default ports (8081-8083, SMPP 2775, SMSC page 8090); false: free ports
+     * @param fixedPorts true: the default ports (8081-8083, further replicas 100 above, SMPP 2775, SMSC page 8090);
+     *                  false: free ports
      * @param env       settings that name existing infrastructure (KAFKA_BOOTSTRAP_SERVERS, EID_PG_URL, SMPP_HOST, ...)
+     * @param replicas  processes per service; they share the service's database and Kafka principal
      */
-    public record Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env) {}
+    public record Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env, int replicas) {
+
+        public Options {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1");
+            }
+        }
+
+        /** One replica of each service. */
+        public Options(Path repoRoot, Path workDir, boolean fixedPorts, Map<String, String> env) {
+            this(repoRoot, workDir, fixedPorts, env, 1);
+        }
+    }
+
+    /** One process of a service: its number (1..replicas), port, log file and the environment it is started with. */
+    private static final class Replica {
+        final Service service;
+        final int number;
+        final int port;
+        final Path log;
+        final Map<String, String> env;
+        Process process;
+
+        Replica(Service service, int number, int port, Path log, Map<String, String> env) {
+            this.service = service;
+            this.number = number;
+            this.port = port;
+            this.log = log;
+            this.env = env;
+        }
+
+        String name() {
+            return service.module + "-" + number;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
 
     /**
      * A service's own PostgreSQL database, as the service is given it: for checks that read it directly.
@@ -86,9 +127,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
-    private final Map<Service, Integer> ports = new LinkedHashMap<>();
-    private final Map<Service, Path> logs = new LinkedHashMap<>();
+    private final Map<Service, List<Replica>> replicas = new LinkedHashMap<>();
     private final Map<Service, Database> databases = new LinkedHashMap<>();
     private static final List<String> KAFKA_SECURITY_SETTINGS =
             List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
@@ -96,6 +135,8 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, String> kafkaPasswords = new LinkedHashMap<>();
     private final Map<String, String> kafkaSecurity = new LinkedHashMap<>();
     private String kafkaBootstrap;
+    private LocalKafka kafka;
+    private Path repoRoot;
     private String pgDescription;
     private SmscSimulator smsc;
     private String smppAddress;
@@ -114,6 +155,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void boot(Options o) throws Exception {
+        repoRoot = o.repoRoot();
         Map<String, String> env = o.env();
         Files.createDirectories(o.workDir().resolve("logs"));
         Map<String, String> common = new LinkedHashMap<>(
@@ -140,7 +182,7 @@ public final class LocalSystem implements AutoCloseable {
         // access rules of deploy/kafka/access.conf.
         kafkaBootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (kafkaBootstrap == null) {
-            LocalKafka kafka = LocalKafka.startSecured();
+            kafka = LocalKafka.startSecured();
             started.add(kafka);
             kafkaBootstrap = kafka.bootstrapServers();
             BrokerAccess access = BrokerAccess.read(o.repoRoot().resolve("deploy/kafka/access.conf"));
@@ -180,10 +222,17 @@ public final class LocalSystem implements AutoCloseable {
         smppAddress = common.get("SMPP_HOST") + ":" + common.get("SMPP_PORT");
         common.put("SMS_SENDER_ID", env.getOrDefault("SMS_SENDER_ID", "VNeID"));
 
+        Map<Service, List<Integer>> ports = new LinkedHashMap<>();
         for (Service s : Service.values()) {
-            ports.put(s, o.fixedPorts() ? s.defaultPort : freePort());
+            List<Integer> list = new ArrayList<>();
+            for (int n = 1; n <= o.replicas(); n++) {
+                list.add(o.fixedPorts() ? s.defaultPort + 100 * (n - 1) : freePort());
+            }
+            ports.put(s, list);
         }
-        String identityUrl = "http://127.0.0.1:" + ports.get(Service.IDENTITY);
+        // the first identity replica publishes the keys the other services verify tokens with (a deployment puts a
+        // balanced address here); tokens from every identity replica verify, since all sign with the same key
+        String identityUrl = "http://127.0.0.1:" + ports.get(Service.IDENTITY).get(0);
         common.put("IDENTITY_ISSUER", env.getOrDefault("IDENTITY_ISSUER", "https://identity.eid.gov.vn"));
         common.put("IDENTITY_JWKS_URL", identityUrl + "/.well-known/jwks.json");
         common.put("IDENTITY_BOOTSTRAP_USERS", env.getOrDefault("IDENTITY_BOOTSTRAP_USERS", DEV_USERS));
@@ -202,9 +251,9 @@ public final class LocalSystem implements AutoCloseable {
                 serviceEnv.put(
                         "KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(s.module, kafkaPasswords.get(s.module)));
             }
-            // personal data at rest: a key-encryption key of the service's own, new each run like the other dev keys
+            // personal data at rest: a key-encryption key of the service's own (shared by its replicas), new each run
+            // like the other dev keys
             serviceEnv.put("EID_DATA_KEYS", s.database + "-local-1:" + DevKeys.randomDataKey());
-            serviceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
             Database database = new Database(
                     pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database,
                     pgUser,
@@ -213,36 +262,56 @@ public final class LocalSystem implements AutoCloseable {
             serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
             serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-            processes.put(s, launch(o, s, serviceEnv));
+            List<Replica> list = new ArrayList<>();
+            for (int n = 1; n <= o.replicas(); n++) {
+                Map<String, String> replicaEnv = new LinkedHashMap<>(serviceEnv);
+                int port = ports.get(s).get(n - 1);
+                replicaEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+                replicaEnv.put("EID_INSTANCE_ID", s.module + "-" + n);
+                // one replica keeps the log name the local run has always had
+                String logName = o.replicas() == 1 ? s.module + ".log" : s.module + "-" + n + ".log";
+                list.add(new Replica(s, n, port, o.workDir().resolve("logs").resolve(logName), replicaEnv));
+            }
+            replicas.put(s, list);
         }
-        for (Service s : Service.values()) {
-            awaitReady(s, Duration.ofSeconds(120));
+        // first replicas first: a service's start-up work (migrations, seeding staff users) then runs once before its
+        // other replicas join, as in a rolling deployment; replicas started at the same moment would race each other
+        // (identity-service's seeding of bootstrap users fails on the second one with a duplicate key)
+        for (int n = 1; n <= o.replicas(); n++) {
+            for (List<Replica> list : replicas.values()) {
+                launch(list.get(n - 1), false);
+            }
+            for (List<Replica> list : replicas.values()) {
+                awaitReady(list.get(n - 1), Duration.ofSeconds(180));
+            }
         }
     }
 
-    private Process launch(Options o, Service s, Map<String, String> env) throws IOException {
-        Path jar = o.repoRoot().resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar");
+    /** Starts the replica's process; a restart appends to its log so that the earlier life stays readable. */
+    private void launch(Replica r, boolean appendLog) throws IOException {
+        Path jar = repoRoot.resolve(r.service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        Path log = o.workDir().resolve("logs").resolve(s.module + ".log");
-        logs.put(s, log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(
                         java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        return pb.start();
+                .redirectOutput(
+                        appendLog
+                                ? ProcessBuilder.Redirect.appendTo(r.log.toFile())
+                                : ProcessBuilder.Redirect.to(r.log.toFile()));
+        pb.environment().putAll(r.env);
+        r.process = pb.start();
     }
 
-    private void awaitReady(Service s, Duration timeout) throws Exception {
+    private void awaitReady(Replica r, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI health = URI.create(url(s) + "/q/health/ready");
+        URI health = URI.create(r.url() + "/q/health/ready");
         while (System.nanoTime() < deadline) {
-            Process p = processes.get(s);
+            Process p = r.process;
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.module + " exited with " + p.exitValue() + "; see " + logs.get(s));
+                throw new IllegalStateException(r.name() + " exited with " + p.exitValue() + "; see " + r.log);
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
@@ -256,12 +325,70 @@ public final class LocalSystem implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(
-                s.module + " not ready within " + timeout.toSeconds() + " s; see " + logs.get(s));
+        throw new IllegalStateException(r.name() + " not ready within " + timeout.toSeconds() + " s; see " + r.log);
     }
 
+    /** The address of the service's first replica. */
     public String url(Service s) {
-        return "http://127.0.0.1:" + ports.get(s);
+        return url(s, 1);
+    }
+
+    /** The address of one replica (numbered from 1). */
+    public String url(Service s, int replica) {
+        return replica(s, replica).url();
+    }
+
+    /** The addresses of all replicas of the service, in replica order. */
+    public List<String> urls(Service s) {
+        return replicas.get(s).stream().map(Replica::url).toList();
+    }
+
+    /** How many replicas of each service run. */
+    public int replicas() {
+        return replicas.get(Service.IDENTITY).size();
+    }
+
+    /** Kills one replica at once (SIGKILL: no shutdown hook, no graceful close) and waits until it is gone. */
+    public void kill(Service s, int replica) throws InterruptedException {
+        Replica r = replica(s, replica);
+        r.process.destroyForcibly();
+        if (!r.process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(r.name() + " did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /** Starts a killed (or exited) replica again on its port with its settings, and waits until it is ready. */
+    public void restart(Service s, int replica) throws Exception {
+        Replica r = replica(s, replica);
+        if (r.process.isAlive()) {
+            throw new IllegalStateException(r.name() + " is still running");
+        }
+        launch(r, true);
+        awaitReady(r, Duration.ofSeconds(180));
+    }
+
+    /** Whether the replica's process runs. */
+    public boolean alive(Service s, int replica) {
+        return replica(s, replica).process.isAlive();
+    }
+
+    /**
+     * Restarts the embedded Kafka broker (same port, data, users and ACLs) after the given outage; only for the
+     * broker this system started.
+     */
+    public void restartKafka(Duration downtime) throws Exception {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is an existing broker (KAFKA_BOOTSTRAP_SERVERS), not restartable");
+        }
+        kafka.restartBroker(downtime);
+    }
+
+    private Replica replica(Service s, int number) {
+        List<Replica> list = replicas.get(s);
+        if (number < 1 || number > list.size()) {
+            throw new IllegalArgumentException(s.module + " has replicas 1.." + list.size() + ", not " + number);
+        }
+        return list.get(number - 1);
     }
 
     /** The service's own database (the embedded server's, or the one EID_PG_URL names). */
@@ -299,16 +426,25 @@ public final class LocalSystem implements AutoCloseable {
         return smsc;
     }
 
+    /** The log file of the service's first replica. */
     public Path log(Service s) {
-        return logs.get(s);
+        return log(s, 1);
+    }
+
+    /** The log file of one replica (a restart appends to it). */
+    public Path log(Service s, int replica) {
+        return replica(s, replica).log;
     }
 
     /** What a person needs to use the running system. */
     public String describe() {
         StringBuilder sb = new StringBuilder("\ne-ID system is up\n");
-        for (Service s : Service.values()) {
-            sb.append(String.format(
-                    "  %-21s %s   (Swagger UI %s/q/swagger-ui, log %s)%n", s.module, url(s), url(s), logs.get(s)));
+        for (List<Replica> list : replicas.values()) {
+            for (Replica r : list) {
+                String name = list.size() == 1 ? r.service.module : r.name();
+                sb.append(String.format(
+                        "  %-21s %s   (Swagger UI %s/q/swagger-ui, log %s)%n", name, r.url(), r.url(), r.log));
+            }
         }
         sb.append("  Kafka bootstrap       ").append(kafkaBootstrap).append('\n');
         if (!kafkaPasswords.isEmpty()) {
@@ -340,10 +476,15 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : processes.values()) {
+        List<Process> processes = replicas.values().stream()
+                .flatMap(List::stream)
+                .map(r -> r.process)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        for (Process p : processes) {
             p.destroy();
         }
-        for (Process p : processes.values()) {
+        for (Process p : processes) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
