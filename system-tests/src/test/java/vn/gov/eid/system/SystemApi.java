@@ -27,22 +27,32 @@ final class SystemApi {
 
     /** The answer of the password grant. */
     Response login(String username, String password) {
+        return login(system.url(Service.IDENTITY), username, password);
+    }
+
+    /** The answer of the password grant of the identity-service replica at the given address. */
+    static Response login(String identityUrl, String username, String password) {
         return given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")
                 .formParam("username", username)
                 .formParam("password", password)
-                .post(system.url(Service.IDENTITY) + "/api/v1/auth/token");
+                .post(identityUrl + "/api/v1/auth/token");
     }
 
     /** Moves a dossier on with an action and checks the state it lands in. */
     void transition(String dossierId, String token, String action, String expectedStatus) {
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("action", action, "note", "system test " + action))
-                .post(system.url(Service.DOSSIER) + "/api/v1/dossiers/" + dossierId + "/transitions")
+        act(system.url(Service.DOSSIER), dossierId, token, action)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo(expectedStatus));
+    }
+
+    /** The answer to a workflow action on a dossier, sent to the dossier-service replica at the given address. */
+    static Response act(String dossierUrl, String dossierId, String token, String action) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("action", action, "note", "system test " + action))
+                .post(dossierUrl + "/api/v1/dossiers/" + dossierId + "/transitions");
     }
 }
