@@ -78,11 +78,16 @@ final class ReplicaFaults {
         for (Step s : steps) {
             if (s.at() <= share - LEAD
                     && !stuck.contains(s.name())
-                    && !s.done().await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                stuck.add(s.name());
+                    && !s.done().await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && stuck.add(s.name())) {
                 journal.add(Instant.now() + " submission no longer waits for " + s.name());
             }
         }
+    }
+
+    /** How many steps there are. */
+    int size() {
+        return steps.size();
     }
 
     /** What was injected when (for the report). */

@@ -149,9 +149,12 @@ class ReplicaIT {
         }
         clients.shutdown();
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!clients.awaitTermination(patience.toSeconds() + (long) (CITIZENS / RATE), TimeUnit.SECONDS)) {
+        // the pace, and every fault step that might hold submission up to its timeout
+        Duration submitLimit =
+                Duration.ofSeconds(60 + (long) (CITIZENS / RATE)).plus(stepPatience.multipliedBy(faults.size()));
+        if (!clients.awaitTermination(submitLimit.toSeconds(), TimeUnit.SECONDS)) {
             clients.shutdownNow();
-            problems.put("the clients did not finish submitting in time", "");
+            problems.put("the clients did not finish submitting within " + submitLimit.toSeconds() + " s", "");
         }
         faulting.join(stepPatience.toMillis());
         faults.journal().forEach(line -> System.out.println("ReplicaIT fault: " + line));
