@@ -274,15 +274,16 @@ public final class LocalSystem implements AutoCloseable {
             }
             replicas.put(s, list);
         }
-        // first replicas first: a service's start-up work (migrations, seeding staff users) then runs once before its
-        // other replicas join, as in a rolling deployment; replicas started at the same moment would race each other
-        // (identity-service's seeding of bootstrap users fails on the second one with a duplicate key)
-        for (int n = 1; n <= o.replicas(); n++) {
-            for (List<Replica> list : replicas.values()) {
-                launch(list.get(n - 1), false);
+        // all at once, as a deployment scaled to N starts them: the services must cope with replicas that migrate
+        // and provision their database at the same moment
+        for (List<Replica> list : replicas.values()) {
+            for (Replica r : list) {
+                launch(r, false);
             }
-            for (List<Replica> list : replicas.values()) {
-                awaitReady(list.get(n - 1), Duration.ofSeconds(180));
+        }
+        for (List<Replica> list : replicas.values()) {
+            for (Replica r : list) {
+                awaitReady(r, Duration.ofSeconds(180));
             }
         }
     }
