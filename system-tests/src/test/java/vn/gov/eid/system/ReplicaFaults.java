@@ -13,13 +13,14 @@ import java.util.function.IntSupplier;
 
 /**
  * The faults of the replica system test, injected in a fixed order while citizens are being submitted: each step
- * starts once a share of the citizens has been submitted, and submission does not run more than {@link #LEAD} ahead of
- * a step that has not finished, so that every fault meets traffic (an SMSC drop needs a submit to drop).
+ * starts once a share of the citizens has been submitted, and submission does not run more than a lead ahead of a step
+ * that has not finished, so that every fault meets traffic (an SMSC drop needs a submit to drop, a killed dossier
+ * replica requests that find it dead).
  */
 final class ReplicaFaults {
 
     /** How far (share of all citizens) submission may run ahead of an unfinished step. */
-    static final double LEAD = 0.10;
+    private final double lead;
 
     /** A fault that may fail (then the run fails too, with the step named). */
     interface Action {
@@ -32,6 +33,11 @@ final class ReplicaFaults {
     private final List<String> journal = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> stuck = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Faults with the given lead (share of all citizens submission may run ahead of a step not yet done). */
+    ReplicaFaults(double lead) {
+        this.lead = lead;
+    }
 
     /** Adds a step that starts once the given share (0..1) of the citizens has been submitted; in order of shares. */
     ReplicaFaults step(String name, double at, Action action) {
@@ -70,13 +76,13 @@ final class ReplicaFaults {
     }
 
     /**
-     * Holds the submission of the citizen at the given share until every step due {@link #LEAD} before it is done. A
+     * Holds the submission of the citizen at the given share until every step due the lead before it is done. A
      * step stuck past the timeout (a pipeline that stopped moving never meets an SMSC fault) no longer holds anyone:
      * submission goes on so that the checks can say what is missing, and the step reports its failure.
      */
     void gate(double share, Duration timeout) throws InterruptedException {
         for (Step s : steps) {
-            if (s.at() <= share - LEAD
+            if (s.at() <= share - lead
                     && !stuck.contains(s.name())
                     && !s.done().await(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     && stuck.add(s.name())) {

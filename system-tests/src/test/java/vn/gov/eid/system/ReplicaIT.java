@@ -97,7 +97,8 @@ class ReplicaIT {
         // the faults, in a fixed order; the last replica of each service is the one killed (the first serves the
         // token keys the others fetch, as a balanced address would in a deployment)
         AtomicInteger submitted = new AtomicInteger();
-        ReplicaFaults faults = new ReplicaFaults()
+        // a lead of at least 6 citizens: enough requests meet a killed replica while it restarts
+        ReplicaFaults faults = new ReplicaFaults(Math.max(0.10, 6.0 / CITIZENS))
                 .step("kill -9 and restart notification-service-2", 0.10, () -> killAndRestart(Service.NOTIFICATION))
                 .step("kill -9 and restart identity-service-2", 0.25, () -> killAndRestart(Service.IDENTITY))
                 .step("kill -9 and restart dossier-service-2", 0.40, () -> killAndRestart(Service.DOSSIER))
