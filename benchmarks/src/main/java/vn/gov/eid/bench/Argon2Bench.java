@@ -5,9 +5,6 @@ import com.password4j.types.Argon2;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Version;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Throughput / latency benchmark of three Argon2id implementations (plain Java main, no JMH).
@@ -96,8 +95,8 @@ public final class Argon2Bench {
         @Override
         public byte[] raw(Params ps, byte[] password, byte[] salt) {
             // getInstance(memory KiB, iterations, parallelism, output length, type, version); instances are cached.
-            Argon2Function f = Argon2Function.getInstance(ps.mKiB(), ps.t(), ps.p(), HASH_LEN, Argon2.ID,
-                    Argon2Function.ARGON2_VERSION_13);
+            Argon2Function f = Argon2Function.getInstance(
+                    ps.mKiB(), ps.t(), ps.p(), HASH_LEN, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
             return f.hash(password, salt).getBytes();
         }
     }
@@ -126,8 +125,8 @@ public final class Argon2Bench {
 
     static String phc(Params ps, byte[] salt, byte[] hash) {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=19$m=" + ps.mKiB() + ",t=" + ps.t() + ",p=" + ps.p() + "$"
-                + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + ps.mKiB() + ",t=" + ps.t() + ",p=" + ps.p() + "$" + b64.encodeToString(salt) + "$"
+                + b64.encodeToString(hash);
     }
 
     /** Returns true when all checks pass. */
@@ -143,8 +142,14 @@ public final class Argon2Bench {
         byte[] rfcAd = filled(12, 0x04);
         String rfcTag = "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659";
         Argon2Parameters rfcParams = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withIterations(3).withMemoryAsKB(32)
-                .withParallelism(4).withSalt(rfcSalt).withSecret(rfcSecret).withAdditional(rfcAd).build();
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(3)
+                .withMemoryAsKB(32)
+                .withParallelism(4)
+                .withSalt(rfcSalt)
+                .withSecret(rfcSecret)
+                .withAdditional(rfcAd)
+                .build();
         Argon2BytesGenerator g = new Argon2BytesGenerator();
         g.init(rfcParams);
         byte[] bcRfc = new byte[32];
@@ -171,8 +176,8 @@ public final class Argon2Bench {
             ok &= report("raw tags identical", Arrays.equals(bc, p4j) && Arrays.equals(bc, native_));
 
             String bcPhc = phc(ps, salt, bc); // BC has no encoder: encoded here
-            Argon2Function f = Argon2Function.getInstance(ps.mKiB(), ps.t(), ps.p(), HASH_LEN, Argon2.ID,
-                    Argon2Function.ARGON2_VERSION_13);
+            Argon2Function f = Argon2Function.getInstance(
+                    ps.mKiB(), ps.t(), ps.p(), HASH_LEN, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
             String p4jPhc = f.hash(pw, salt).getResult();
             String jvmPhc = jvm.hashAdvanced(ps.t(), ps.mKiB(), ps.p(), pw, salt, HASH_LEN, Argon2Version.V13)
                     .getEncoded();
@@ -181,9 +186,11 @@ public final class Argon2Bench {
             System.out.println("   PHC (argon2-jvm)       " + jvmPhc);
             ok &= report("PHC strings identical", bcPhc.equals(p4jPhc) && bcPhc.equals(jvmPhc));
             ok &= report("argon2-jvm verifies password4j PHC", jvm.verify(p4jPhc, password.toCharArray()));
-            ok &= report("password4j verifies argon2-jvm PHC",
+            ok &= report(
+                    "password4j verifies argon2-jvm PHC",
                     Argon2Function.getInstanceFromHash(jvmPhc).check(password, jvmPhc));
-            ok &= report("wrong password rejected (argon2-jvm, password4j)",
+            ok &= report(
+                    "wrong password rejected (argon2-jvm, password4j)",
                     !jvm.verify(p4jPhc, "Mat khau!1_Ab".toCharArray())
                             && !Argon2Function.getInstanceFromHash(jvmPhc).check("Mat khau!1_Ab", jvmPhc));
         }
@@ -204,8 +211,8 @@ public final class Argon2Bench {
     // ------------------------------------------------------------------------------------------------
     // Timing
 
-    record Result(String impl, Params ps, int threads, int hashes, double wallMs, double meanLatencyMs,
-                  double cpuMsPerHash) {
+    record Result(
+            String impl, Params ps, int threads, int hashes, double wallMs, double meanLatencyMs, double cpuMsPerHash) {
         double hashesPerSecond() {
             return hashes * 1000.0 / wallMs;
         }
@@ -213,8 +220,9 @@ public final class Argon2Bench {
 
     static volatile int sink; // keeps results observable
 
-    static Result measure(String impl, Hasher h, Params ps, int threads, int iterations, int warmup,
-                          ExecutorService pool) throws Exception {
+    static Result measure(
+            String impl, Hasher h, Params ps, int threads, int iterations, int warmup, ExecutorService pool)
+            throws Exception {
         // Inputs are prepared outside the timed section: random 16-byte salt and 12-byte password per hash.
         byte[][][] salts = new byte[threads][iterations + warmup][SALT_LEN];
         byte[][][] pws = new byte[threads][iterations + warmup][12];
@@ -281,7 +289,10 @@ public final class Argon2Bench {
         boolean fork = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--threads" -> threadCounts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--threads" ->
+                    threadCounts = Arrays.stream(args[++i].split(","))
+                            .map(Integer::parseInt)
+                            .toList();
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -301,31 +312,49 @@ public final class Argon2Bench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        List<Params> paramsList = paramNames.stream().map(n -> {
-            Params p = PARAMS.get(n);
-            if (p == null) {
-                throw new IllegalArgumentException("unknown params " + n + ", known: " + PARAMS.keySet());
-            }
-            return p;
-        }).toList();
+        List<Params> paramsList = paramNames.stream()
+                .map(n -> {
+                    Params p = PARAMS.get(n);
+                    if (p == null) {
+                        throw new IllegalArgumentException("unknown params " + n + ", known: " + PARAMS.keySet());
+                    }
+                    return p;
+                })
+                .toList();
         impls.forEach(Argon2Bench::hasher); // fail fast on unknown names (also loads libargon2 if requested)
 
         List<Result> results = new ArrayList<>();
         if (childMode) {
             results.addAll(runInProcess(impls, paramsList, threadCounts, iterations, warmup, 1, 0));
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "RESULT %s %s %d %d %.4f %.4f %.4f%n", r.impl(), r.ps().name(),
-                        r.threads(), r.hashes(), r.wallMs(), r.meanLatencyMs(), r.cpuMsPerHash());
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT %s %s %d %d %.4f %.4f %.4f%n",
+                        r.impl(),
+                        r.ps().name(),
+                        r.threads(),
+                        r.hashes(),
+                        r.wallMs(),
+                        r.meanLatencyMs(),
+                        r.cpuMsPerHash());
             }
             return;
         }
 
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "Java %s (%s), %s %s, available processors %d, max heap %d MiB, JVM args %s%n",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                System.getProperty("os.name"), System.getProperty("os.arch"), rt.availableProcessors(),
-                rt.maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
-        System.out.printf(Locale.ROOT, "load average before start: %.2f%n",
+        System.out.printf(
+                Locale.ROOT,
+                "Java %s (%s), %s %s, available processors %d, max heap %d MiB, JVM args %s%n",
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                rt.availableProcessors(),
+                rt.maxMemory() >> 20,
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf(
+                Locale.ROOT,
+                "load average before start: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         System.out.println("== Interoperability");
@@ -339,23 +368,41 @@ public final class Argon2Bench {
             return;
         }
 
-        System.out.printf(Locale.ROOT, "== Timed: %d round(s); %s; per measurement and thread %d warm-up + %d timed"
-                        + " hashes, after a single-thread JIT warm-up of %d hashes%n", rounds,
-                fork ? "each (round, parameters, implementation) in a fresh JVM with the same JVM options"
+        System.out.printf(
+                Locale.ROOT,
+                "== Timed: %d round(s); %s; per measurement and thread %d warm-up + %d timed"
+                        + " hashes, after a single-thread JIT warm-up of %d hashes%n",
+                rounds,
+                fork
+                        ? "each (round, parameters, implementation) in a fresh JVM with the same JVM options"
                         : "all in this JVM (--no-fork: JIT profiles of the implementations interfere)",
-                warmup, iterations, 3 * warmup);
+                warmup,
+                iterations,
+                3 * warmup);
         for (int r = 1; r <= rounds; r++) {
             for (Params ps : paramsList) {
                 for (String impl : impls) {
                     List<Result> rs = fork
                             ? runForked(impl, ps, threadCounts, iterations, warmup)
-                            : runInProcess(List.of(impl), List.of(ps), threadCounts, iterations, warmup, 1,
+                            : runInProcess(
+                                    List.of(impl),
+                                    List.of(ps),
+                                    threadCounts,
+                                    iterations,
+                                    warmup,
+                                    1,
                                     r == 1 ? 3 * warmup : 0);
                     for (Result res : rs) {
                         results.add(res);
-                        System.out.printf(Locale.ROOT,
+                        System.out.printf(
+                                Locale.ROOT,
                                 "round %d  %-8s %-10s threads=%d  %7.1f hashes/s  %6.2f ms/hash  %6.2f CPU ms/hash%n",
-                                r, ps.name(), impl, res.threads(), res.hashesPerSecond(), res.meanLatencyMs(),
+                                r,
+                                ps.name(),
+                                impl,
+                                res.threads(),
+                                res.hashesPerSecond(),
+                                res.meanLatencyMs(),
                                 res.cpuMsPerHash());
                     }
                 }
@@ -363,26 +410,45 @@ public final class Argon2Bench {
         }
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "Summary over %d round(s): median (best). hashes/s = total throughput of all"
-                + " threads; ms/hash = mean wall time of one hash on one thread; CPU ms/hash = process CPU time"
-                + " (all threads incl. GC and JIT) / hashes.%n", rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "Summary over %d round(s): median (best). hashes/s = total throughput of all"
+                        + " threads; ms/hash = mean wall time of one hash on one thread; CPU ms/hash = process CPU time"
+                        + " (all threads incl. GC and JIT) / hashes.%n",
+                rounds);
         System.out.println();
-        System.out.println("| parameters | implementation | threads | hashes/s median (max) | ms/hash median (min) | CPU ms/hash median (min) |");
+        System.out.println(
+                "| parameters | implementation | threads | hashes/s median (max) | ms/hash median (min) | CPU ms/hash median (min) |");
         System.out.println("|---|---|---:|---:|---:|---:|");
-        Map<String, List<Result>> grouped = results.stream().collect(Collectors.groupingBy(
-                x -> x.ps().name() + "|" + x.impl() + "|" + x.threads(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Result>> grouped = results.stream()
+                .collect(Collectors.groupingBy(
+                        x -> x.ps().name() + "|" + x.impl() + "|" + x.threads(),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
         for (List<Result> g : grouped.values()) {
             Result first = g.get(0);
             List<Double> hps = g.stream().map(Result::hashesPerSecond).toList();
             List<Double> lat = g.stream().map(Result::meanLatencyMs).toList();
             List<Double> cpu = g.stream().map(Result::cpuMsPerHash).toList();
-            System.out.printf(Locale.ROOT, "| %s t=%d m=%d p=%d | %s | %d | %.1f (%.1f) | %.2f (%.2f) | %.2f (%.2f) |%n",
-                    first.ps().name(), first.ps().t(), first.ps().mKiB(), first.ps().p(), first.impl(),
-                    first.threads(), median(hps), hps.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
-                    median(lat), lat.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                    median(cpu), cpu.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s t=%d m=%d p=%d | %s | %d | %.1f (%.1f) | %.2f (%.2f) | %.2f (%.2f) |%n",
+                    first.ps().name(),
+                    first.ps().t(),
+                    first.ps().mKiB(),
+                    first.ps().p(),
+                    first.impl(),
+                    first.threads(),
+                    median(hps),
+                    hps.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                    median(lat),
+                    lat.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    median(cpu),
+                    cpu.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
         }
-        System.out.printf(Locale.ROOT, "load average at end: %.2f%n",
+        System.out.printf(
+                Locale.ROOT,
+                "load average at end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -392,8 +458,15 @@ public final class Argon2Bench {
     static boolean childMode;
 
     /** Runs the measurements in this JVM. {@code initialWarmup} single-thread hashes first, per impl and params. */
-    static List<Result> runInProcess(List<String> impls, List<Params> paramsList, List<Integer> threadCounts,
-                                     int iterations, int warmup, int rounds, int initialWarmup) throws Exception {
+    static List<Result> runInProcess(
+            List<String> impls,
+            List<Params> paramsList,
+            List<Integer> threadCounts,
+            int iterations,
+            int warmup,
+            int rounds,
+            int initialWarmup)
+            throws Exception {
         int maxThreads = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
         ExecutorService pool = Executors.newFixedThreadPool(maxThreads);
         try {
@@ -432,19 +505,38 @@ public final class Argon2Bench {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Argon2Bench.class.getName(), "--child",
-                "--impl", impl, "--params", ps.name(),
-                "--threads", threadCounts.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                "--iterations", String.valueOf(iterations), "--warmup", String.valueOf(warmup)));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                Argon2Bench.class.getName(),
+                "--child",
+                "--impl",
+                impl,
+                "--params",
+                ps.name(),
+                "--threads",
+                threadCounts.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "--iterations",
+                String.valueOf(iterations),
+                "--warmup",
+                String.valueOf(warmup)));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         int rc = proc.waitFor();
         List<Result> out = new ArrayList<>();
         for (String l : lines) {
             if (l.startsWith("RESULT ")) {
                 String[] f = l.split(" ");
-                out.add(new Result(f[1], PARAMS.get(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7])));
+                out.add(new Result(
+                        f[1],
+                        PARAMS.get(f[2]),
+                        Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]),
+                        Double.parseDouble(f[5]),
+                        Double.parseDouble(f[6]),
+                        Double.parseDouble(f[7])));
             } else {
                 System.out.println("   [child] " + l);
             }

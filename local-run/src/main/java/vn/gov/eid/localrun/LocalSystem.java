@@ -54,6 +54,11 @@ public final class LocalSystem implements AutoCloseable {
             this.defaultPort = defaultPort;
             this.database = database;
         }
+
+        /** The service's Maven module, also its name in logs and results. */
+        public String module() {
+            return module;
+        }
     }
 
     /**
@@ -88,6 +93,8 @@ public final class LocalSystem implements AutoCloseable {
         final Path log;
         final Map<String, String> env;
         Process process;
+        long launchedAt;
+        Duration timeToReady;
 
         Replica(Service service, int number, int port, Path log, Map<String, String> env) {
             this.service = service;
@@ -138,6 +145,13 @@ public final class LocalSystem implements AutoCloseable {
     private LocalKafka kafka;
     private Path repoRoot;
     private String pgDescription;
+    private int pgPort;
+    /**
+     * JVM options of the service processes (EID_JAVA_OPTIONS in the settings, split at spaces). The default starts
+     * fast and small, for tests and local runs; a measurement passes what production runs with.
+     */
+    private List<String> javaOptions = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private SmscSimulator smsc;
     private String smppAddress;
 
@@ -157,6 +171,9 @@ public final class LocalSystem implements AutoCloseable {
     private void boot(Options o) throws Exception {
         repoRoot = o.repoRoot();
         Map<String, String> env = o.env();
+        if (env.get("EID_JAVA_OPTIONS") != null) {
+            javaOptions = List.of(env.get("EID_JAVA_OPTIONS").trim().split("\\s+"));
+        }
         Files.createDirectories(o.workDir().resolve("logs"));
         Map<String, String> common = new LinkedHashMap<>(
                 DevKeys.write(DevKeys.generate(), o.workDir().resolve("keys")));
@@ -172,6 +189,7 @@ public final class LocalSystem implements AutoCloseable {
             for (Service s : Service.values()) {
                 pg.createDatabase(s.database);
             }
+            pgPort = pg.port();
             pgDescription = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (user postgres, password postgres)";
         } else {
             pgDescription = "existing PostgreSQL at " + pgBase;
@@ -295,14 +313,18 @@ public final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(
-                        java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         appendLog
                                 ? ProcessBuilder.Redirect.appendTo(r.log.toFile())
                                 : ProcessBuilder.Redirect.to(r.log.toFile()));
         pb.environment().putAll(r.env);
+        r.launchedAt = System.nanoTime();
         r.process = pb.start();
     }
 
@@ -319,6 +341,7 @@ public final class LocalSystem implements AutoCloseable {
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);
                 if (c.getResponseCode() == 200) {
+                    r.timeToReady = Duration.ofNanos(System.nanoTime() - r.launchedAt);
                     return;
                 }
             } catch (IOException e) {
@@ -366,6 +389,21 @@ public final class LocalSystem implements AutoCloseable {
         }
         launch(r, true);
         awaitReady(r, Duration.ofSeconds(180));
+    }
+
+    /** The operating-system process id of the replica's current process. */
+    public long pid(Service s, int replica) {
+        return replica(s, replica).process.pid();
+    }
+
+    /** From the replica's last start to its first ready answer. */
+    public Duration timeToReady(Service s, int replica) {
+        return replica(s, replica).timeToReady;
+    }
+
+    /** The port of the embedded PostgreSQL server; 0 when the services use an existing one (EID_PG_URL). */
+    public int embeddedPostgresPort() {
+        return pgPort;
     }
 
     /** Whether the replica's process runs. */
