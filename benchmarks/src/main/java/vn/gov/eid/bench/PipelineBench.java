@@ -54,7 +54,10 @@ public final class PipelineBench {
               --intake-rates LIST   dossier submissions per second to try, rising (default 25,50,100,200,400)
               --intake-seconds S    length of each intake step (default 10)
               --out DIR             results folder (default benchmarks/results/pipeline)
-              --repo DIR            project folder with the built services (default .)""";
+              --repo DIR            project folder with the built services (default .)
+              --java-options OPTS   JVM options of the services (default -XX:+UseG1GC)
+              --jfr DIR             record each phase's services with Java Flight Recorder (profile settings)
+                                    into DIR/<phase>-<service>.jfr""";
 
     private static final Pattern ARGON2_LINE = Pattern.compile("Argon2id t=(\\d+) m=(\\d+) KiB p=(\\d+)");
     private static final int LOGIN_USERS = 200;
@@ -116,7 +119,11 @@ public final class PipelineBench {
                 repo,
                 out.resolve("system"),
                 false,
-                Map.of("EID_JAVA_OPTIONS", "-XX:+UseG1GC", "IDENTITY_BOOTSTRAP_USERS", users.toString())));
+                Map.of(
+                        "EID_JAVA_OPTIONS",
+                        options.getOrDefault("java-options", "-XX:+UseG1GC"),
+                        "IDENTITY_BOOTSTRAP_USERS",
+                        users.toString())));
         try {
             results.put("systemStartSeconds", (System.nanoTime() - t0) / 1e9);
             Map<String, Object> ready = new LinkedHashMap<>();
@@ -206,6 +213,7 @@ public final class PipelineBench {
         for (int i = 1; i <= LOGIN_USERS; i++) {
             api.login("bench" + i, LOGIN_PASSWORD.formatted(i));
         }
+        Profile profile = profile("logins", Service.IDENTITY);
         Recorder latencies = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -235,6 +243,7 @@ public final class PipelineBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        profile.close();
         long cpu = cpu(Service.IDENTITY) - cpu0;
         long pg = ProcessMeter.postgresCpuMillis(postmaster) - pg0;
         Histogram h = latencies.getIntervalHistogram();
@@ -270,9 +279,11 @@ public final class PipelineBench {
         parallel(citizens.size(), 8, i -> api.complete(citizens.get(i), ids.get(i)));
         awaitDossierEventsPublished();
         system.restart(Service.IDENTITY, 1);
+        Profile profile = profile("accounts-from-events", Service.IDENTITY);
         long cpu0 = cpu(Service.IDENTITY);
         long pg0 = ProcessMeter.postgresCpuMillis(postmaster);
         Instant[] span = awaitAccounts(citizens, Duration.ofMinutes(10));
+        profile.close();
         long cpu = cpu(Service.IDENTITY) - cpu0;
         long pg = ProcessMeter.postgresCpuMillis(postmaster) - pg0;
         double seconds = Duration.between(span[0], span[1]).toMillis() / 1000.0;
@@ -302,12 +313,14 @@ public final class PipelineBench {
         long cpuDossier0 = cpu(Service.DOSSIER);
         long cpuNotification0 = cpu(Service.NOTIFICATION);
         long pg0 = ProcessMeter.postgresCpuMillis(postmaster);
+        Profile profile = profile("accounts-end-to-end", Service.values());
         Instant start = Instant.now();
         parallel(n, 16, i -> {
             api.complete(citizens.get(i), ids.get(i));
             answered.put(citizens.get(i).pin(), System.currentTimeMillis());
         });
         Map<String, Instant> sent = awaitSms(citizens, Duration.ofMinutes(10));
+        profile.close();
         Instant last = sent.values().stream().max(Instant::compareTo).orElseThrow();
         double seconds = Duration.between(start, last).toMillis() / 1000.0;
         double rate = n / seconds;
@@ -452,6 +465,45 @@ public final class PipelineBench {
             m.put(s.module(), ProcessMeter.rssKib(system.pid(s, 1)) / 1024);
         }
         return m;
+    }
+
+    /** A flight recording of some services during a phase; closing it writes the files. */
+    interface Profile extends AutoCloseable {
+        @Override
+        void close() throws Exception;
+    }
+
+    /** Starts a flight recording of the services when --jfr names a folder; otherwise a no-op. */
+    private Profile profile(String phase, Service... services) throws Exception {
+        String dir = options.get("jfr");
+        if (dir == null) {
+            return () -> {};
+        }
+        Files.createDirectories(Path.of(dir));
+        Map<Service, Long> pids = new LinkedHashMap<>();
+        for (Service s : services) {
+            pids.put(s, system.pid(s, 1));
+            jcmd(pids.get(s), "JFR.start", "name=" + phase, "settings=profile");
+        }
+        return () -> {
+            for (Map.Entry<Service, Long> e : pids.entrySet()) {
+                Path file =
+                        Path.of(dir, phase + "-" + e.getKey().module() + ".jfr").toAbsolutePath();
+                jcmd(e.getValue(), "JFR.stop", "name=" + phase, "filename=" + file);
+            }
+        };
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        cmd.add(String.valueOf(pid));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
     }
 
     private long cpu(Service s) {

@@ -93,10 +93,10 @@ public interface IdentityConfig {
 
         /**
          * Hashes account creation and credential resets may compute at once, apart from the logins' ones, so a flood
-         * of logins never starves the account-creation consumer.
+         * of logins never starves the account-creation consumer; default: the number of cores (with one, provisioning
+         * could never use more than one core's worth of the hash bound).
          */
-        @WithDefault("1")
-        int provisioningHashConcurrency();
+        java.util.Optional<Integer> provisioningHashConcurrency();
 
         /** Longest wait of a login or password change for a hash slot; beyond it 503 with Retry-After. */
         @WithDefault("2s")

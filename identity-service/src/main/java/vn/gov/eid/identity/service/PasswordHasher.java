@@ -51,7 +51,9 @@ public class PasswordHasher {
                 config.password().argon2MemoryKib(),
                 config.password().argon2Parallelism(),
                 config.password().hashConcurrency().orElse(Runtime.getRuntime().availableProcessors()),
-                config.password().provisioningHashConcurrency(),
+                config.password()
+                        .provisioningHashConcurrency()
+                        .orElse(Runtime.getRuntime().availableProcessors()),
                 config.password().hashSlotWait());
     }
 

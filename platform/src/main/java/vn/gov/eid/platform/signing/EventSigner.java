@@ -12,12 +12,11 @@ public final class EventSigner {
 
     private final PrivateKey key;
     private final String keyId;
-    private final String algorithm;
 
     public EventSigner(PrivateKey key, PublicKey publicKey) {
         this.key = key;
         this.keyId = EventKeys.keyId(publicKey);
-        this.algorithm = EventKeys.signatureAlgorithm(key);
+        EventKeys.signatureAlgorithm(key); // refuses an unsupported key now rather than at the first event
     }
 
     public String keyId() {
@@ -28,7 +27,7 @@ public final class EventSigner {
     public String sign(SignedFields fields) {
         byte[] material = VerificationMaterial.of(fields);
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = EventKeys.signature(key);
             s.initSign(key);
             s.update(Dsse.pae(Dsse.CLOUDEVENTS_PAYLOAD_TYPE, material));
             Base64.Encoder b64 = Base64.getEncoder();

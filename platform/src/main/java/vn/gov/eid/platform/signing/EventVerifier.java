@@ -131,7 +131,7 @@ public final class EventVerifier {
 
     private static boolean signatureValid(PublicKey key, Dsse.Envelope envelope, String sig) {
         try {
-            Signature s = Signature.getInstance(EventKeys.signatureAlgorithm(key));
+            Signature s = EventKeys.signature(key);
             s.initVerify(key);
             s.update(Dsse.pae(envelope.payloadType(), Base64.getDecoder().decode(envelope.payload())));
             return sig != null && s.verify(Base64.getDecoder().decode(sig));

@@ -258,6 +258,27 @@ class EventSignatureTest {
     }
 
     @Test
+    void ed25519SignaturesAreTheJdksOwnBytesAndVerifyThereToo() throws Exception {
+        // the signer uses BouncyCastle for speed; a partner verifying with the JDK (or any RFC 8032 library) must get
+        // the same result: Ed25519 is deterministic, so the signature bytes must be identical
+        String material = sign(DOSSIER, event("{\"a\":1}", "001203012345"));
+        Dsse.Envelope envelope = Dsse.decode(material);
+        byte[] pae = Dsse.pae(envelope.payloadType(), Base64.getDecoder().decode(envelope.payload()));
+        byte[] ours = Base64.getDecoder().decode(envelope.signatures().get(0).sig());
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519", "SunEC");
+        jdk.initSign(DOSSIER.getPrivate());
+        jdk.update(pae);
+        assertTrue(java.util.Arrays.equals(jdk.sign(), ours), "BouncyCastle and the JDK signed differently");
+        jdk.initVerify(DOSSIER.getPublic());
+        jdk.update(pae);
+        assertTrue(jdk.verify(ours));
+        pae[pae.length - 1] ^= 1;
+        jdk.initVerify(DOSSIER.getPublic());
+        jdk.update(pae);
+        assertFalse(jdk.verify(ours));
+    }
+
+    @Test
     void paeIsTheDsseKnownAnswer() {
         // the example of the DSSE protocol document
         assertEquals(
