@@ -7,4 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -T1 -Pbench package -DskipTests -pl identity-service,dossier-service,notification-service,benchmarks -am
+# --keycloak-java <JDK 21+ folder>: Keycloak's distribution from Maven Central, measured side by side
+if [[ " $* " == *" --keycloak-java "* ]]; then
+  ./mvnw -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION:-26.5.6}:zip" -Dtransitive=false
+  set -- --keycloak-version "${KEYCLOAK_VERSION:-26.5.6}" "$@"
+fi
 exec java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" vn.gov.eid.bench.PipelineBench --repo . "$@"

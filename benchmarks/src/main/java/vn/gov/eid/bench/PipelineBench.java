@@ -56,6 +56,10 @@ public final class PipelineBench {
               --out DIR             results folder (default benchmarks/results/pipeline)
               --repo DIR            project folder with the built services (default .)
               --java-options OPTS   JVM options of the services (default -XX:+UseG1GC)
+              --keycloak-java DIR   also measure Keycloak (its Maven Central distribution, which needs Java 21+
+                                    from this JDK folder) on the same PostgreSQL, interleaved, as ratios
+              --keycloak-version V  the distribution's version (default 26.5.6), read from the local Maven repository
+              --keycloak-zip FILE   or the distribution's zip itself
               --jfr DIR             record each phase's services with Java Flight Recorder (profile settings)
                                     into DIR/<phase>-<service>.jfr""";
 
@@ -73,6 +77,10 @@ public final class PipelineBench {
     private long postmaster;
     private final AtomicInteger nextCitizen = new AtomicInteger(1);
     private Histogram chart;
+    private KeycloakRun keycloak;
+    private String keycloakVersion;
+    private final List<String[]> comparisons = new ArrayList<>();
+    private Path out;
     private String chartTitle;
 
     private PipelineBench(Map<String, String> options) {
@@ -100,7 +108,7 @@ public final class PipelineBench {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(Instant.now());
-        Path out = Path.of(options.getOrDefault(
+        out = Path.of(options.getOrDefault(
                         "out", repo.resolve("benchmarks/results/pipeline").toString()))
                 .resolve(stamp);
         Files.createDirectories(out);
@@ -143,8 +151,12 @@ public final class PipelineBench {
             results.put("argon2BoundBefore", boundBefore);
 
             warmUp();
+            startKeycloak(argon2);
             logins();
-            accountsFromEvents();
+            double fromEvents = accountsFromEvents();
+            if (keycloak != null) {
+                keycloakAccounts(fromEvents);
+            }
             double e2eRate = accountsEndToEnd();
             latencyAtHalfRate(e2eRate / 2);
             intake();
@@ -153,9 +165,12 @@ public final class PipelineBench {
             double boundAfter = argon2Bound(argon2);
             results.put("argon2BoundAfter", boundAfter);
             results.put("finishedAt", Instant.now().toString());
-            Report.write(out, results, table, boundBefore, boundAfter, chart, chartTitle);
+            Report.write(out, results, table, comparisons, boundBefore, boundAfter, chart, chartTitle);
             System.out.println("results in " + out);
         } finally {
+            if (keycloak != null) {
+                keycloak.close();
+            }
             system.close();
         }
     }
@@ -205,19 +220,60 @@ public final class PipelineBench {
         awaitSms(citizens, Duration.ofMinutes(5));
     }
 
-    /** Password logins of 200 staff users at a fixed concurrency (closed loop), with their latency. */
+    /** One password grant of the n-th benchmark user (1..200). */
+    interface LoginCall {
+        HttpResponse<String> login(int user) throws Exception;
+    }
+
+    /**
+     * Password logins of our 200 staff users at a fixed concurrency (closed loop); with --keycloak-java, interleaved
+     * with Keycloak's (ours, Keycloak, ours, Keycloak) and reported as ratios.
+     */
     private void logins() throws Exception {
         int concurrency = intOption("concurrency", 16);
-        Duration length = Duration.ofSeconds(intOption("login-seconds", 30));
-        // warm-up: every user once
+        LoginCall ours = user -> api.login("bench" + user, LOGIN_PASSWORD.formatted(user));
         for (int i = 1; i <= LOGIN_USERS; i++) {
-            api.login("bench" + i, LOGIN_PASSWORD.formatted(i));
+            ours.login(i); // warm-up: every user once
         }
-        Profile profile = profile("logins", Service.IDENTITY);
+        long identity = system.pid(Service.IDENTITY, 1);
+        if (keycloak == null) {
+            Map<String, Object> r = loginPhase("logins", ours, identity);
+            results.put("logins", r);
+            table.add(new String[] {"password logins/s (concurrency " + concurrency + ")", fmt(rate(r)), "hash"});
+            return;
+        }
+        LoginCall theirs = user -> keycloak.login("bench" + user, LOGIN_PASSWORD.formatted(user));
+        for (int i = 1; i <= LOGIN_USERS; i++) {
+            theirs.login(i);
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        List<Map<String, Object>> keycloakRuns = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            runs.add(loginPhase("logins", ours, identity));
+            keycloakRuns.add(loginPhase("Keycloak logins", theirs, keycloak.javaPid()));
+        }
+        results.put("logins", runs.get(1));
+        results.put("loginRounds", runs);
+        results.put("keycloakLoginRounds", keycloakRuns);
+        double mean = (rate(runs.get(0)) + rate(runs.get(1))) / 2;
+        double keycloakMean = (rate(keycloakRuns.get(0)) + rate(keycloakRuns.get(1))) / 2;
+        table.add(new String[] {"password logins/s (concurrency " + concurrency + ", mean of 2)", fmt(mean), "hash"});
+        table.add(new String[] {
+            "Keycloak " + keycloakVersion + " password logins/s (same, interleaved)", fmt(keycloakMean), "hash"
+        });
+        comparisons.add(new String[] {"password logins", fmt(mean), fmt(keycloakMean), ratio(mean, keycloakMean)});
+    }
+
+    private Map<String, Object> loginPhase(String what, LoginCall call, long pid) throws Exception {
+        int concurrency = intOption("concurrency", 16);
+        Duration length = Duration.ofSeconds(intOption("login-seconds", 30));
+        Profile profile = profile(
+                what.replace(' ', '-'),
+                what.startsWith("Keycloak") ? new Service[0] : new Service[] {Service.IDENTITY});
         Recorder latencies = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong refused = new AtomicLong();
-        long cpu0 = cpu(Service.IDENTITY);
+        long cpu0 = ProcessMeter.cpuMillis(pid);
         long pg0 = ProcessMeter.postgresCpuMillis(postmaster);
         long end = System.nanoTime() + length.toNanos();
         long start = System.nanoTime();
@@ -231,7 +287,7 @@ public final class PipelineBench {
                     int user = i % LOGIN_USERS + 1;
                     i += concurrency;
                     long s = System.nanoTime();
-                    HttpResponse<String> r = api.login("bench" + user, LOGIN_PASSWORD.formatted(user));
+                    HttpResponse<String> r = call.login(user);
                     latencies.recordValue((System.nanoTime() - s) / 1000);
                     (r.statusCode() == 200 ? ok : refused).incrementAndGet();
                 }
@@ -244,7 +300,7 @@ public final class PipelineBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         profile.close();
-        long cpu = cpu(Service.IDENTITY) - cpu0;
+        long cpu = ProcessMeter.cpuMillis(pid) - cpu0;
         long pg = ProcessMeter.postgresCpuMillis(postmaster) - pg0;
         Histogram h = latencies.getIntervalHistogram();
         double rate = ok.get() / seconds;
@@ -255,12 +311,94 @@ public final class PipelineBench {
         r.put("refused", refused.get());
         r.put("perSecond", rate);
         r.put("latencyMs", Report.percentiles(h));
-        r.put("cpuMsPerLogin", Map.of("identity", per(cpu, ok.get()), "postgres", per(pg, ok.get())));
-        results.put("logins", r);
-        table.add(new String[] {"password logins/s (concurrency " + concurrency + ")", fmt(rate), "hash"});
+        r.put("cpuMsPerLogin", Map.of("service", per(cpu, ok.get()), "postgres", per(pg, ok.get())));
         System.out.printf(
-                "logins: %.1f/s, %d refused, p50 %.0f ms, p99 %.0f ms%n",
-                rate, refused.get(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+                "%s: %.1f/s, %d refused, p50 %.0f ms, p99 %.0f ms%n",
+                what, rate, refused.get(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+        return r;
+    }
+
+    /**
+     * Keycloak's accounts with a temporary password, created through its admin API at concurrency 16: the nearest
+     * thing it has to our accounts from completed dossiers.
+     */
+    private void keycloakAccounts(double ours) throws Exception {
+        int n = intOption("accounts", 300);
+        int first = 10_000;
+        long pid = keycloak.javaPid();
+        long cpu0 = ProcessMeter.cpuMillis(pid);
+        long pg0 = ProcessMeter.postgresCpuMillis(postmaster);
+        long start = System.nanoTime();
+        parallel(n, 16, i -> keycloak.createUser("citizen" + (first + i), "Tmp_" + (first + i) + "x", true));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = n / seconds;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("accounts", n);
+        r.put("seconds", seconds);
+        r.put("perSecond", rate);
+        r.put(
+                "cpuMsPerAccount",
+                Map.of(
+                        "keycloak", per(ProcessMeter.cpuMillis(pid) - cpu0, n),
+                        "postgres", per(ProcessMeter.postgresCpuMillis(postmaster) - pg0, n)));
+        results.put("keycloakAccounts", r);
+        table.add(new String[] {
+            "Keycloak " + keycloakVersion + " accounts/s with a temporary password (admin API, concurrency 16)",
+            fmt(rate),
+            "hash"
+        });
+        comparisons.add(new String[] {
+            "accounts with a one-time password (ours from events, Keycloak admin API)",
+            fmt(ours),
+            fmt(rate),
+            ratio(ours, rate)
+        });
+        System.out.printf("Keycloak accounts: %.1f/s (%d in %.1f s)%n", rate, n, seconds);
+    }
+
+    /** Starts Keycloak on the benchmark's PostgreSQL (database keycloak) and gives it the 200 login users. */
+    private void startKeycloak(Argon2Bench.Params argon2) throws Exception {
+        String java = options.get("keycloak-java");
+        if (java == null) {
+            return;
+        }
+        keycloakVersion = options.getOrDefault("keycloak-version", "26.5.6");
+        Path zip = Path.of(options.getOrDefault(
+                "keycloak-zip",
+                Path.of(
+                                System.getProperty("user.home"),
+                                ".m2/repository/org/keycloak/keycloak-quarkus-dist",
+                                keycloakVersion,
+                                "keycloak-quarkus-dist-" + keycloakVersion + ".zip")
+                        .toString()));
+        int port = system.embeddedPostgresPort();
+        vn.gov.eid.infra.LocalPostgres.createDatabase(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres", "keycloak");
+        keycloak = KeycloakRun.start(
+                zip,
+                out.resolve("keycloak"),
+                Path.of(java),
+                "jdbc:postgresql://127.0.0.1:" + port + "/keycloak",
+                "postgres",
+                "postgres",
+                argon2.t());
+        parallel(LOGIN_USERS, 8, i -> keycloak.createUser("bench" + (i + 1), LOGIN_PASSWORD.formatted(i + 1), false));
+        results.put(
+                "keycloak",
+                Map.of(
+                        "version",
+                        keycloakVersion,
+                        "passwordPolicy",
+                        "hashAlgorithm(argon2) and hashIterations(" + argon2.t() + "), Keycloak's default"
+                                + " memory 7168 KiB and parallelism 1"));
+    }
+
+    private static double rate(Map<String, Object> phase) {
+        return (Double) phase.get("perSecond");
+    }
+
+    private static String ratio(double ours, double theirs) {
+        return theirs > 0 ? String.format("%.2f", ours / theirs) : "-";
     }
 
     /**
@@ -269,7 +407,7 @@ public final class PipelineBench {
      * account row to the last SMS request published. notification-service is stopped meanwhile, so identity-service
      * has the machine; it delivers the backlog afterwards.
      */
-    private void accountsFromEvents() throws Exception {
+    private double accountsFromEvents() throws Exception {
         int n = intOption("accounts", 300);
         List<Citizen> citizens = citizens(n);
         api.freshTokens(); // valid for the phase, while identity-service is down
@@ -298,6 +436,7 @@ public final class PipelineBench {
         System.out.printf("accounts from events: %.1f/s (%d in %.1f s)%n", rate, n, seconds);
         system.restart(Service.NOTIFICATION, 1);
         awaitSms(citizens, Duration.ofMinutes(10));
+        return rate;
     }
 
     /**

@@ -41,6 +41,7 @@ final class Report {
             Path out,
             Map<String, Object> results,
             List<String[]> rows,
+            List<String[]> comparisons,
             double boundBefore,
             double boundAfter,
             Histogram chart,
@@ -69,6 +70,13 @@ final class Report {
                     row[1],
                     hashBound ? String.format(Locale.ROOT, "%.1f", bound) : "-",
                     hashBound ? String.format(Locale.ROOT, "%.2f", rate / bound) : "-"));
+        }
+        if (!comparisons.isEmpty()) {
+            md.append("\n## Side by side (same machine, same PostgreSQL, same Argon2id parameters, interleaved)\n\n");
+            md.append("| job | ours /s | Keycloak /s | ours / Keycloak |\n|---|---:|---:|---:|\n");
+            for (String[] c : comparisons) {
+                md.append("| ").append(String.join(" | ", c)).append(" |\n");
+            }
         }
         md.append("\n## Latency (ms)\n\n| what | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         latencyRow(md, "password login", results, "logins", "latencyMs");
