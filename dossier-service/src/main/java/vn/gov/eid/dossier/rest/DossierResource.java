@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,7 +49,11 @@ import vn.gov.eid.platform.http.LargeBody;
 @Path("/api/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Dossiers")
+@Tag(
+        name = "Dossiers",
+        description = "Card dossiers (ISSUE, EXCHANGE, REISSUE) with the e-ID registration: submission by officers,"
+                + " the review workflow, biometrics, the audit trail, and partner look-ups by personal ID number."
+                + " Dossiers hold personal data (identity, relatives, addresses, contacts, biometrics)")
 @SecurityRequirement(name = "jwt")
 public class DossierResource {
     @Inject
@@ -76,13 +82,17 @@ public class DossierResource {
 
     @POST
     @RolesAllowed(Role.OFFICER)
-    @Operation(summary = "Submit a dossier", description = "Opens a dossier in SUBMITTED. Officer only.")
+    @Operation(
+            operationId = "submitDossier",
+            summary = "Submit a dossier",
+            description = "Opens a dossier in SUBMITTED. Officer only.")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the dossier",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DossierView.class),
                             examples = @ExampleObject(name = "201", value = OpenApiExamples.DOSSIER)))
     @APIResponse(
             responseCode = "400",
@@ -145,6 +155,7 @@ public class DossierResource {
     @GET
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
     @Operation(
+            operationId = "searchDossiers",
             summary = "Search dossiers",
             description = "Filters: status, personalIdNumber, type, createdFrom (inclusive) and createdTo (exclusive) "
                     + "as RFC 3339 instants. Newest first; page and size bounded by configuration. Staff only: "
@@ -155,6 +166,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DossierPage.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.PAGE)))
     @APIResponse(
             responseCode = "400",
@@ -180,6 +192,7 @@ public class DossierResource {
     @Path("by-personal-id/{personalIdNumber}")
     @RolesAllowed(Role.PARTNER)
     @Operation(
+            operationId = "lookUpDossiersByPersonalId",
             summary = "Look a person's dossiers up (partners)",
             description = "Exact lookup by personal ID number: the person's dossiers, newest first, in the reduced "
                     + "partner view (identity, type, status, eidRegistered; no contacts, relatives or addresses). "
@@ -191,6 +204,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonDossiers.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.LOOKUP)))
     @APIResponse(
             responseCode = "400",
@@ -223,13 +237,17 @@ public class DossierResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
-    @Operation(summary = "Read a dossier", description = "Staff only; every read is recorded in the access log.")
+    @Operation(
+            operationId = "getDossier",
+            summary = "Read a dossier",
+            description = "Staff only; every read is recorded in the access log.")
     @APIResponse(
             responseCode = "200",
             description = "The dossier; ETag carries its version",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DossierView.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "No such dossier")
     public Response get(@PathParam("id") UUID id) {
@@ -241,6 +259,7 @@ public class DossierResource {
     @Path("{id}/transitions")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
     @Operation(
+            operationId = "transitionDossier",
             summary = "Move a dossier along the workflow",
             description =
                     "Officers: START_REVIEW, REQUEST_SUPPLEMENT, RESUBMIT. Supervisors: APPROVE, REJECT "
@@ -251,6 +270,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DossierView.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(
             responseCode = "409",
@@ -292,6 +312,7 @@ public class DossierResource {
     @Path("{id}/biometrics")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
     @Operation(
+            operationId = "getBiometricsSummary",
             summary = "What biometrics are on file",
             description = "The summary of the capture (portrait size and dimensions, fingers and quality scores, who "
                     + "and when), never the images or templates. 404 biometrics-not-captured before a capture, 404 "
@@ -302,6 +323,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BiometricsSummary.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
     @APIResponse(
             responseCode = "404",
@@ -319,6 +341,7 @@ public class DossierResource {
     @RolesAllowed(Role.OFFICER)
     @LargeBody
     @Operation(
+            operationId = "captureBiometrics",
             summary = "Capture biometrics",
             description = "Portrait (base64 JPEG within the configured size and dimensions) and fingerprint templates "
                     + "per finger with a quality score. Replaces an earlier capture; required before APPROVE. "
@@ -329,6 +352,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BiometricsSummary.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.BIOMETRICS_SUMMARY)))
     @APIResponse(responseCode = "413", description = "Body larger than the biometrics body limit, nothing stored")
     @APIResponse(
@@ -362,6 +386,7 @@ public class DossierResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.OFFICER)
     @Operation(
+            operationId = "verifyIntegratedDocument",
             summary = "Confirm an integrated document's original",
             description = "The officer compared the original the citizen brought; unverified documents block COMPLETE.")
     @APIResponse(
@@ -370,6 +395,7 @@ public class DossierResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DossierView.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.DOSSIER)))
     @APIResponse(responseCode = "404", description = "The dossier has no document of that type")
     public Response verifyDocument(
@@ -383,13 +409,17 @@ public class DossierResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Role.OFFICER, Role.SUPERVISOR})
-    @Operation(summary = "Audit trail of a dossier", description = "Every change: who, when, from, to, note.")
+    @Operation(
+            operationId = "getDossierHistory",
+            summary = "Audit trail of a dossier",
+            description = "Every change: who, when, from, to, note.")
     @APIResponse(
             responseCode = "200",
             description = "The audit trail, oldest first",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class),
                             examples = @ExampleObject(name = "200", value = OpenApiExamples.HISTORY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return query.history(id).stream().map(HistoryView::of).toList();

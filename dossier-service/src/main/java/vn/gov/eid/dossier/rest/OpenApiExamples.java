@@ -61,7 +61,7 @@ final class OpenApiExamples {
             """;
 
     static final String HISTORY = """
-            [{"actor":"officer1","at":"2026-11-28T10:00:00Z","action":"SUBMIT","from":null,"to":"SUBMITTED","note":null},
+            [{"actor":"officer1","at":"2026-11-28T10:00:00Z","action":"SUBMIT","to":"SUBMITTED"},
              {"actor":"officer1","at":"2026-11-28T10:04:00Z","action":"START_REVIEW","from":"SUBMITTED","to":"IN_REVIEW",
               "note":"originals compared"}]
             """;

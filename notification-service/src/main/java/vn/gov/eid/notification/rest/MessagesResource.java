@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.eid.notification.domain.Role;
 import vn.gov.eid.notification.domain.SmsState;
 import vn.gov.eid.notification.service.MessageFilter;
@@ -36,6 +41,10 @@ import vn.gov.eid.platform.error.DomainException;
 @Path("/api/v1/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.OPERATOR)
+@Tag(
+        name = "Messages",
+        description = "The fate of every SMS (phone masked, never the text), counts by state, and operators' audited"
+                + " retry. Operators only.")
 public class MessagesResource {
 
     /** A UUID in its canonical form (36 characters). */
@@ -52,7 +61,19 @@ public class MessagesResource {
     JsonWebToken jwt;
 
     @GET
-    @Operation(summary = "SMS of a citizen (or all), newest first, filtered by state and creation time")
+    @Operation(
+            operationId = "listMessages",
+            summary = "SMS of a citizen (or all), newest first, filtered by state and creation time",
+            description = "personalIdNumber is personal data; phoneMasked shows only the country code and the last"
+                    + " three digits. Times are RFC 3339 instants in UTC.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The messages (an empty list when none match)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = MessageView.class),
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.MESSAGES)))
     public List<MessageView> list(
             @Parameter(description = "12 digits", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{12}$"))
                     @QueryParam("personalIdNumber")
@@ -84,14 +105,33 @@ public class MessagesResource {
     @Path("/{id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "retryMessage",
             summary = "Send a FAILED message again (audited)",
             description = "Allowed while the FAILED message still has its ciphertext (eid.sms.failed-retention). "
                     + "After SUBMIT_OUTCOME_UNKNOWN or SUBMIT_INTERRUPTED the citizen may already have the SMS: "
                     + "confirmDuplicateRisk must be true. 409 secret-erased: issue a credential reset at "
                     + "identity-service instead.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the message is queued again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RetryView.class),
+                            examples = @ExampleObject(name = "202", value = OpenApiExamples.RETRIED)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The message is not FAILED, its secret was erased, or confirmDuplicateRisk is needed")
     public Response retry(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Valid @NotNull RetryRequest body) {
+            @Valid
+                    @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "retry", value = OpenApiExamples.RETRY)))
+                    RetryRequest body) {
         OperatorRetries.Retried retried =
                 retries.retry(messageId(id), jwt.getName(), body.reason().trim(), body.confirmed());
         return Response.accepted(RetryView.of(retried)).build();
@@ -100,10 +140,20 @@ public class MessagesResource {
     @GET
     @Path("/{id}/attempts")
     @Operation(
+            operationId = "listMessageAttempts",
             summary = "Submit attempts of one message",
             description = "Each submit with the replica that made it and its outcome: SUBMITTED, NOT_ACCEPTED (not"
                     + " sent; retried), REFUSED (final), UNKNOWN or ABANDONED (the SMSC may have it: a later"
                     + " submit makes a possible duplicate), or none yet (under way).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The attempts, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class),
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.ATTEMPTS)))
+    @APIResponse(responseCode = "404", description = "No message with this id")
     public List<AttemptView> attempts(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID messageId = messageId(id);
@@ -118,7 +168,20 @@ public class MessagesResource {
 
     @GET
     @Path("/counts")
-    @Operation(summary = "Number of messages in each state")
+    @Operation(operationId = "countMessagesByState", summary = "Number of messages in each state")
+    @APIResponse(
+            responseCode = "200",
+            description = "Messages per state",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description =
+                                                    "Number of messages per state (QUEUED, SENDING, SUBMITTED, DELIVERED, FAILED, EXPIRED)",
+                                            additionalProperties = Long.class),
+                            examples = @ExampleObject(name = "200", value = OpenApiExamples.COUNTS)))
     public Map<SmsState, Long> counts() {
         return queries.countsByState();
     }

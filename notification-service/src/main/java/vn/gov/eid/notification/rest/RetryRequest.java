@@ -24,8 +24,10 @@ public record RetryRequest(
      * Letters, marks, numbers, punctuation, symbols and spaces, plus tab and line breaks: no NUL (which PostgreSQL
      * text refuses), no lone surrogate (which would be stored mangled), no other control or bidi-override character
      * in an audit row. One character class repeated, so the check is a loop, never a deep recursion.
+     * Written so that it means the same in Java and in ECMA-262, the regex dialect of the OpenAPI document that
+     * shows it to clients.
      */
-    static final String TEXT = "[\\t\\n\\r[^\\p{C}]]*";
+    static final String TEXT = "^[\\t\\n\\r\\P{C}]*$";
 
     boolean confirmed() {
         return Boolean.TRUE.equals(confirmDuplicateRisk);
