@@ -66,10 +66,14 @@ final class Fixtures {
     static Request request(String purpose, Map<String, String> templateParams, String pid, String phone) {
         String password =
                 purpose.equals("INITIAL_CREDENTIAL") || purpose.equals("CREDENTIAL_RESET") ? newPassword() : null;
+        String code = purpose.equals("RECOVERY_CODE")
+                ? String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000))
+                : null;
         String requestId = UUID.randomUUID().toString();
         java.util.Map<String, Object> secret = new java.util.HashMap<>();
         secret.put("phoneNumber", phone);
         secret.put("password", password);
+        secret.put("code", code);
         secret.put("personalIdNumber", pid);
         secret.put("requestId", requestId);
         String sealed = Sealing.seal(secret, TestKeys.smsKeyPair().getPublic());
@@ -87,7 +91,8 @@ final class Fixtures {
                     templateParams,
                     "sealed",
                     sealed));
-            return new Request(requestId, pid, phone, password, json);
+            // password(): the one-time credential, a temporary password or a code
+            return new Request(requestId, pid, phone, password != null ? password : code, json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

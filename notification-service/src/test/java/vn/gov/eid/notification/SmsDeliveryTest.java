@@ -150,6 +150,21 @@ class SmsDeliveryTest {
     }
 
     @Test
+    void recoveryCodeIsACredentialResentAfterACutOffSubmitAndDelivered() {
+        SmscTestResource.smsc.dropConnectionOnSubmit(1);
+        Request r = send("RECOVERY_CODE");
+
+        JsonNode view = awaitState(r, "DELIVERED");
+        assertEquals(1, smsTo(r).size());
+        assertEquals(
+                "Ma xac thuc tai khoan dinh danh dien tu " + r.pid() + ": " + r.password()
+                        + " . Ma dung mot lan trong it phut. Khong chia se ma nay voi bat ky ai.",
+                smsTo(r).get(0).text());
+        assertEquals(2, view.get("attempts").asInt(), "an unknown outcome is resent, as for a temporary password");
+        assertFalse(view.toString().contains(r.password()), "the code is not in the operators' view");
+    }
+
+    @Test
     void aCredentialIsResentAtMostUntilTheCapOfUnknownOutcomes() {
         // an SMSC that keeps taking submits without answering must not flood the citizen
         SmscTestResource.smsc.dropConnectionOnSubmit(4);

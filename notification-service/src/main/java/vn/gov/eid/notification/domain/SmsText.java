@@ -31,7 +31,10 @@ public final class SmsText {
         }
     }
 
-    /** Renders the text of a purpose; {@code password} may be null for purposes without one. */
+    /**
+     * Renders the text of a purpose; {@code password} (the temporary password, or the code of RECOVERY_CODE) may be
+     * null for purposes without one.
+     */
     public static String render(Purpose purpose, String personalIdNumber, Map<String, String> params, String password) {
         String fullName = params.getOrDefault("fullName", "").trim();
         return switch (purpose) {
@@ -49,6 +52,12 @@ public final class SmsText {
             case PHONE_LINKED ->
                 "So dien thoai nay da duoc gan voi tai khoan dinh danh dien tu " + personalIdNumber
                         + ". Neu khong phai ban yeu cau, hay lien he co quan Cong an.";
+            case PHONE_UNLINKED ->
+                "So dien thoai nay khong con gan voi tai khoan dinh danh dien tu " + personalIdNumber
+                        + ". Neu khong phai ban yeu cau, hay lien he co quan Cong an.";
+            case RECOVERY_CODE ->
+                "Ma xac thuc tai khoan dinh danh dien tu " + personalIdNumber + ": " + requirePassword(password)
+                        + " . Ma dung mot lan trong it phut. Khong chia se ma nay voi bat ky ai.";
         };
     }
 

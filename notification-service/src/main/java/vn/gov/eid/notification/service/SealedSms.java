@@ -7,7 +7,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * memory while the submit_sm is built.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SealedSms(String phoneNumber, String password, String personalIdNumber, String requestId) {
+public record SealedSms(String phoneNumber, String password, String code, String personalIdNumber, String requestId) {
+
+    /** The one-time credential the text carries: the temporary password, or the code of a RECOVERY_CODE message. */
+    public String credential() {
+        return password != null ? password : code;
+    }
 
     @Override
     public String toString() {

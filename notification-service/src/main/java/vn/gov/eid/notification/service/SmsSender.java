@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.gov.eid.notification.config.SmsConfig;
 import vn.gov.eid.notification.domain.FailureCategory;
-import vn.gov.eid.notification.domain.Purpose;
 import vn.gov.eid.notification.domain.RetryPolicy;
 import vn.gov.eid.notification.domain.SmsAttempt;
 import vn.gov.eid.notification.domain.SmsMessage;
@@ -117,7 +116,7 @@ public class SmsSender {
         try {
             SealedSms secret = opener.openStored(m.sealed, m.personalIdNumber, m.requestId);
             Map<String, String> params = mapper.readValue(m.templateParams, new TypeReference<>() {});
-            encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.password()));
+            encoded = SmsText.encode(SmsText.render(m.purpose, m.personalIdNumber, params, secret.credential()));
             outcome = gateway.submit(
                     secret.phoneNumber(), encoded, Duration.between(Instant.now(), m.validUntil), leaveBy);
         } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -175,7 +174,7 @@ public class SmsSender {
                     m,
                     SmsState.EXPIRED,
                     FailureCategory.SUPERSEDED,
-                    "SUPERSEDED: a newer credential was requested for this citizen; this password no longer works");
+                    "SUPERSEDED: a newer credential or a phone change came for this citizen; this credential no longer works");
             return null;
         }
         if (outOfTime(m, now)) {
@@ -211,12 +210,12 @@ public class SmsSender {
         return new Claim(copy, m.attempts);
     }
 
-    /** Whether a newer credential SMS was requested for the citizen (its password replaced this one's). */
+    /** Whether a newer SMS made this credential useless (a newer password or code, or a phone change). */
     private static boolean superseded(SmsMessage m) {
         return SmsMessage.count(
                         "personalIdNumber = ?1 and purpose in ?2 and createdAt > ?3",
                         m.personalIdNumber,
-                        Purpose.CREDENTIALS,
+                        m.purpose.supersededBy(),
                         m.createdAt)
                 > 0;
     }

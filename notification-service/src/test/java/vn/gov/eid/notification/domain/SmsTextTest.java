@@ -2,9 +2,12 @@ package vn.gov.eid.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +102,26 @@ class SmsTextTest {
                 "So dien thoai nay da duoc gan voi tai khoan dinh danh dien tu 001203012345. Neu khong phai ban"
                         + " yeu cau, hay lien he co quan Cong an.",
                 SmsText.render(Purpose.PHONE_LINKED, "001203012345", Map.of(), null));
+        assertEquals(
+                "So dien thoai nay khong con gan voi tai khoan dinh danh dien tu 001203012345. Neu khong phai ban"
+                        + " yeu cau, hay lien he co quan Cong an.",
+                SmsText.render(Purpose.PHONE_UNLINKED, "001203012345", Map.of(), null));
+        String code = SmsText.render(Purpose.RECOVERY_CODE, "001203012345", Map.of("fullName", "LE THI HOA"), "042917");
+        assertEquals(
+                "Ma xac thuc tai khoan dinh danh dien tu 001203012345: 042917 . Ma dung mot lan trong it phut. Khong"
+                        + " chia se ma nay voi bat ky ai.",
+                code);
+        assertEquals(1, SmsText.encode(code).segments(), "one GSM-7 segment");
+    }
+
+    @Test
+    void aNewerPasswordOrCodeOrAPhoneChangeSupersedesTheCredentialsItKills() {
+        assertTrue(Purpose.INITIAL_CREDENTIAL.supersededBy().contains(Purpose.CREDENTIAL_RESET));
+        assertTrue(Purpose.INITIAL_CREDENTIAL.supersededBy().contains(Purpose.PHONE_UNLINKED));
+        assertFalse(
+                Purpose.INITIAL_CREDENTIAL.supersededBy().contains(Purpose.RECOVERY_CODE), "a code kills no password");
+        assertEquals(List.of(Purpose.RECOVERY_CODE, Purpose.PHONE_UNLINKED), Purpose.RECOVERY_CODE.supersededBy());
+        assertTrue(Purpose.PHONE_LINKED.supersededBy().isEmpty());
     }
 
     @Test
