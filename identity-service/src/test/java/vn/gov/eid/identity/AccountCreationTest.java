@@ -114,40 +114,54 @@ class AccountCreationTest {
                 COMPLETED,
                 UUID.randomUUID().toString(),
                 completedDossier(pid, "Tran Thi Binh", laterPhone, "binh@example.vn"));
-        awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2);
+        // the notice to the old number, then the one to the new number
+        awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 3);
         sendDossierEvent(pid, COMPLETED, eventId, data);
         awaitConsumed(DOSSIER_TOPIC);
         List<ConsumerRecord<String, String>> sms = records(SMS_TOPIC, pid);
-        assertEquals(2, sms.size(), "the replayed event was processed again");
-        assertEquals(laterPhone, openSms(sms.get(1)).get("phoneNumber"));
+        assertEquals(3, sms.size(), "the replayed event was processed again");
+        assertEquals(laterPhone, openSms(sms.get(2)).get("phoneNumber"));
     }
 
     @Test
-    void laterDossierOfALevel2AccountUpdatesContactAndTellsANewPhoneWithoutNewPassword() {
+    void laterDossierOfALevel2AccountUpdatesContactAndTellsBothPhonesWithoutNewPassword() {
         String pid = newPersonalId();
         String oldPhone = newPhone();
         sendCompleted(pid, oldPhone);
-        String password = (String) openSms(awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1)
+        String temp = (String) openSms(awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1)
                         .get(0))
                 .get("password");
+        given().auth()
+                .oauth2((String) login(pid, temp).path("access_token"))
+                .contentType("application/json")
+                .body(Map.of("currentPassword", temp, "newPassword", "Own_pass_2026"))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(204);
 
         // EXCHANGE with the same phone: no SMS at all.
         sendCompleted(pid, oldPhone);
         awaitConsumed(DOSSIER_TOPIC);
         assertEquals(1, records(SMS_TOPIC, pid).size(), "an SMS for an unchanged phone");
 
-        // REISSUE with a new phone: the new number is told it was linked; no password travels.
+        // REISSUE with a new phone: the old number is told it is no longer linked, the new one that it is; no
+        // password travels.
         String newPhone = newPhone();
         sendCompleted(pid, newPhone);
-        ConsumerRecord<String, String> linked =
-                awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 2).get(1);
+        List<ConsumerRecord<String, String>> sms = awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 3);
+        ConsumerRecord<String, String> unlinked = sms.get(1);
+        assertEquals("PHONE_UNLINKED", json(unlinked.value()).get("purpose").asText());
+        assertEquals(oldPhone, openSms(unlinked).get("phoneNumber"));
+        assertFalse(openSms(unlinked).containsKey("password"), "a password in a phone-unlinked SMS");
+        ConsumerRecord<String, String> linked = sms.get(2);
         assertEquals("PHONE_LINKED", json(linked.value()).get("purpose").asText());
         Map<String, Object> secret = openSms(linked);
         assertEquals(newPhone, secret.get("phoneNumber"));
         assertFalse(secret.containsKey("password"), "a password in a phone-linked SMS");
 
-        // Same account, same password, still level 2 and never a second account-created event.
-        login(pid, password).then().statusCode(200);
+        // Same account, the citizen's own password still works, still level 2 and never a second account-created
+        // event.
+        login(pid, "Own_pass_2026").then().statusCode(200);
         assertEquals(
                 1,
                 records(ACCOUNTS_TOPIC, pid).stream()

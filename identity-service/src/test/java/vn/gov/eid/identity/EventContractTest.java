@@ -42,6 +42,7 @@ class EventContractTest {
             "vn.gov.eid.account.locked.v1",
             "vn.gov.eid.account.unlocked.v1",
             "vn.gov.eid.account.credential-reset.v1",
+            "vn.gov.eid.account.credential-changed.v1",
             "vn.gov.eid.account.upgraded.v1",
             "vn.gov.eid.sms.requested.v1");
 
@@ -54,9 +55,11 @@ class EventContractTest {
 
     @Test
     void recordsWrittenToKafkaMatchTheirSchemas() throws Exception {
-        // Produce one event of each type: created + SMS, activated, locked, unlocked, credential reset.
+        // Produce one event of each type: created + SMS, activated, credential changed (recovery code), locked,
+        // unlocked, credential reset.
         String pid = newPersonalId();
-        String temp = createAccount(pid);
+        String phone = newPhone();
+        String temp = createAccount(pid, phone);
         String restricted = login(pid, temp).path("access_token");
         given().auth()
                 .oauth2(restricted)
@@ -65,6 +68,8 @@ class EventContractTest {
                 .post("/api/v1/auth/password")
                 .then()
                 .statusCode(204);
+        requestRecoveryCode(pid, phone).then().statusCode(202);
+        confirmRecovery(pid, awaitRecoveryCode(pid, 1), "Recovered_2026").then().statusCode(204);
         for (int i = 0; i < 5; i++) {
             login(pid, "Wrong_pass_" + i);
         }

@@ -163,7 +163,12 @@ final class Fixtures {
 
     /** Creates an account through a completed-dossier event and returns its temporary password (from the SMS request). */
     static String createAccount(String pid) {
-        sendCompleted(pid, newPhone());
+        return createAccount(pid, newPhone());
+    }
+
+    /** Creates an account with this phone number; returns its temporary password. */
+    static String createAccount(String pid, String phone) {
+        sendCompleted(pid, phone);
         ConsumerRecord<String, String> sms =
                 awaitRecords(SMS_TOPIC, pid, "vn.gov.eid.sms.requested.v1", 1).get(0);
         return (String) openSms(sms).get("password");
@@ -196,6 +201,46 @@ final class Fixtures {
                 .formParam("username", username)
                 .formParam("password", password)
                 .post("/api/v1/auth/token");
+    }
+
+    /** An ACTIVE account with the given password (temporary one replaced). */
+    static void activeAccount(String pid, String phone, String password) {
+        String temp = createAccount(pid, phone);
+        given().auth()
+                .oauth2((String) login(pid, temp).path("access_token"))
+                .contentType("application/json")
+                .body(Map.of("currentPassword", temp, "newPassword", password))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(204);
+    }
+
+    static Response requestRecoveryCode(String pid, String phone) {
+        return given().contentType("application/json")
+                .body(Map.of("personalIdNumber", pid, "phoneNumber", phone))
+                .post("/api/v1/auth/recovery");
+    }
+
+    static Response confirmRecovery(String pid, String code, String newPassword) {
+        return given().contentType("application/json")
+                .body(Map.of("personalIdNumber", pid, "code", code, "newPassword", newPassword))
+                .post("/api/v1/auth/recovery/confirm");
+    }
+
+    /** SMS requests of a purpose for the citizen, oldest first. */
+    static List<ConsumerRecord<String, String>> smsRequests(String pid, String purpose) {
+        return records(SMS_TOPIC, pid).stream()
+                .filter(r -> purpose.equals(json(r.value()).get("purpose").asText()))
+                .toList();
+    }
+
+    /** Waits for the count-th recovery code SMS request of the citizen and returns its code (opened as notification-service would). */
+    static String awaitRecoveryCode(String pid, int count) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> smsRequests(pid, "RECOVERY_CODE").size() >= count);
+        return (String)
+                openSms(smsRequests(pid, "RECOVERY_CODE").get(count - 1)).get("code");
     }
 
     /** Waits for the dead-lettered copy of an event (by ce_id) on dossier.events.v1.dlq. */

@@ -272,6 +272,10 @@ public final class LocalSystem implements AutoCloseable {
             // personal data at rest: a key-encryption key of the service's own (shared by its replicas), new each run
             // like the other dev keys
             serviceEnv.put("EID_DATA_KEYS", s.database + "-local-1:" + DevKeys.randomDataKey());
+            if (s == Service.IDENTITY) {
+                // the HMAC key of recovery codes (docs/adr/0006), one for all identity replicas
+                serviceEnv.put("IDENTITY_RECOVERY_CODE_KEY", DevKeys.randomDataKey());
+            }
             Database database = new Database(
                     pg != null ? pg.jdbcUrl(s.database) : pgBase.replaceAll("/+$", "") + "/" + s.database,
                     pgUser,

@@ -107,7 +107,8 @@ class ComposeFileTest {
                                 "IDENTITY_CONTACT_PRIVATE_KEY_LOCATION",
                                 "IDENTITY_EVENTS_SIGNING_KEY",
                                 "DOSSIER_EVENTS_PUBLIC_KEYS",
-                                "EID_DATA_KEYS"),
+                                "EID_DATA_KEYS",
+                                "IDENTITY_RECOVERY_CODE_KEY"),
                 "dossier-service",
                         List.of(
                                 "KAFKA_BOOTSTRAP_SERVERS",

@@ -49,6 +49,9 @@ public interface IdentityConfig {
     /** Staff users and service clients created at start. */
     Bootstrap bootstrap();
 
+    /** Activation and recovery by a one-time code sent by SMS. */
+    Recovery recovery();
+
     /** Kafka topics this service produces to. */
     interface Topics {
         /** Partner-facing account events. */
@@ -65,6 +68,22 @@ public interface IdentityConfig {
         /** Lifetime of an access token. */
         @WithDefault("15m")
         Duration lifetime();
+
+        /** How long a citizen's refresh token can be exchanged; a session left idle longer ends. */
+        @WithDefault("12h")
+        Duration refreshIdle();
+
+        /** Longest citizen session, however often it is refreshed; then the citizen logs in again. */
+        @WithDefault("30d")
+        Duration citizenSession();
+
+        /** How long a staff user's refresh token can be exchanged (officers, supervisors, operators). */
+        @WithDefault("1h")
+        Duration staffRefreshIdle();
+
+        /** Longest staff session, however often it is refreshed: one working day. */
+        @WithDefault("12h")
+        Duration staffSession();
     }
 
     /** Password and hashing settings. */
@@ -168,5 +187,34 @@ public interface IdentityConfig {
 
         /** Service clients, client_id:role:secret entries separated by commas (IDENTITY_BOOTSTRAP_CLIENTS). */
         Optional<String> clients();
+    }
+
+    /** Activation and recovery by a one-time code sent by SMS (docs/adr/0006). */
+    interface Recovery {
+        /**
+         * Server secret that keys the HMAC-SHA256 of codes and phone numbers, base64 of at least 32 random bytes
+         * (IDENTITY_RECOVERY_CODE_KEY); required in prod, shared by every replica. Changing it kills live codes.
+         */
+        Optional<String> codeKey();
+
+        /** How long a code can be used. */
+        @WithDefault("5m")
+        Duration codeValidity();
+
+        /** Wrong tries after which a code is dead. */
+        @WithDefault("5")
+        int maxTries();
+
+        /** Codes sent per account, and per phone number, within code-window; further requests send nothing. */
+        @WithDefault("3")
+        int maxCodes();
+
+        /** The rolling window of max-codes. */
+        @WithDefault("1h")
+        Duration codeWindow();
+
+        /** Requests waiting to be handled (the answer never waits for them); beyond it 503. */
+        @WithDefault("1000")
+        int queueCapacity();
     }
 }

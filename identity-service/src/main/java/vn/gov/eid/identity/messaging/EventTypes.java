@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String ACCOUNT_UPGRADED = "vn.gov.eid.account.upgraded.v1";
     public static final String ACCOUNT_UNLOCKED = "vn.gov.eid.account.unlocked.v1";
     public static final String ACCOUNT_CREDENTIAL_RESET = "vn.gov.eid.account.credential-reset.v1";
+    public static final String ACCOUNT_CREDENTIAL_CHANGED = "vn.gov.eid.account.credential-changed.v1";
     public static final String SMS_REQUESTED = "vn.gov.eid.sms.requested.v1";
 
     private EventTypes() {}

@@ -29,10 +29,14 @@ import vn.gov.eid.identity.service.AuthService;
 import vn.gov.eid.identity.service.LoginRefused;
 import vn.gov.eid.identity.service.LoginThrottle;
 import vn.gov.eid.identity.service.PasswordChangeService;
+import vn.gov.eid.identity.service.RefreshRefused;
 import vn.gov.eid.identity.service.TokenService.IssuedToken;
 import vn.gov.eid.platform.error.DomainException;
 
-/** The token endpoint (OAuth2-style password and client_credentials grants) and the password change (citizens and staff). */
+/**
+ * The token endpoint (OAuth2-style password, client_credentials and refresh_token grants) and the password change
+ * (citizens and staff).
+ */
 @Path("/api/v1/auth")
 @Tag(
         name = "Authentication",
@@ -121,7 +125,8 @@ public class AuthResource {
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret) {
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("refresh_token") String refreshToken) {
         // Limits are applied here, on the matched route, so every spelling of the path is counted alike.
         String address = addresses.of(request);
         throttle.admit(address);
@@ -131,13 +136,15 @@ public class AuthResource {
                 issued = auth.passwordGrant(username, password);
             } else if ("client_credentials".equals(grantType)) {
                 issued = auth.clientCredentialsGrant(clientId, clientSecret);
+            } else if ("refresh_token".equals(grantType)) {
+                issued = auth.refreshGrant(refreshToken);
             } else {
                 throw DomainException.invalid(
                         "unsupported-grant-type",
                         "Unsupported grant type",
-                        "grant_type must be password or client_credentials");
+                        "grant_type must be password, client_credentials or refresh_token");
             }
-        } catch (LoginRefused refused) {
+        } catch (LoginRefused | RefreshRefused refused) {
             // wrong credentials, or a locked account: each cost a hash; bad requests cost nothing and are not counted
             throttle.failed(address);
             throw refused;

@@ -28,6 +28,9 @@ public class AuthService {
     @Inject
     LoginRecords records;
 
+    @Inject
+    Sessions sessions;
+
     /** The password grant for citizens (username = personal ID number) and staff users. */
     public IssuedToken passwordGrant(String username, String password) {
         require(username, "username", MAX_NAME_LENGTH, "grant_type=password needs username and password");
@@ -43,6 +46,16 @@ public class AuthService {
         require(secret, "client_secret", MAX_SECRET_LENGTH, missing);
         String id = clientId.trim();
         return check(secret, now -> records.findClient(id, now));
+    }
+
+    /** The refresh_token grant: the next access and refresh tokens of a session (see {@link Sessions}). */
+    public IssuedToken refreshGrant(String refreshToken) {
+        require(
+                refreshToken,
+                "refresh_token",
+                Sessions.MAX_TOKEN_LENGTH,
+                "grant_type=refresh_token needs refresh_token");
+        return sessions.refresh(refreshToken);
     }
 
     private IssuedToken check(String secret, java.util.function.Function<Instant, Credential> find) {

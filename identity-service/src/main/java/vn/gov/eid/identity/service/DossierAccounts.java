@@ -19,6 +19,7 @@ import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
 import vn.gov.eid.identity.domain.PersonalIdNumber;
+import vn.gov.eid.identity.domain.RecoveryCode;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
 import vn.gov.eid.identity.messaging.out.AccountEvents.SmsPurpose;
 import vn.gov.eid.platform.crypto.Sealing;
@@ -96,12 +97,14 @@ public class DossierAccounts {
     /**
      * A completed dossier for a citizen who already has an account: a level-1 (self-registered) account becomes
      * level 2 and keeps its password; a level-2 account gets the new contact data and integrated documents. No
-     * new password either way; an SMS tells the citizen what happened.
+     * new password either way; an SMS tells the citizen what happened. When the phone number changes, the old number
+     * gets a notice and whatever was sent to it dies: a live temporary password and a live recovery code.
      */
     private void updateExisting(CitizenAccount a, DossierRegistration dossier, Contact contact) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String oldPhone = contacts.phone(a);
         String phone = contact.phoneNumber();
+        boolean phoneChanged = !phone.equals(oldPhone);
         contacts.set(a, phone, contact.email());
         a.fullName = dossier.fullName();
         a.integratedDocuments = documents(dossier);
@@ -111,6 +114,9 @@ public class DossierAccounts {
             int previous = a.level;
             a.level = 2;
             AccountAudit.record(a.personalIdNumber, "UPGRADED", "dossier:" + dossier.dossierId(), null, now);
+            if (phoneChanged) {
+                unlinkOldPhone(a, oldPhone, dossier, now);
+            }
             events.upgraded(a, previous);
             events.smsRequested(a, phone, SmsPurpose.UPGRADE_NOTICE, null);
             Log.infof(
@@ -119,8 +125,9 @@ public class DossierAccounts {
             return;
         }
         AccountAudit.record(a.personalIdNumber, "CONTACT_UPDATED", "dossier:" + dossier.dossierId(), null, now);
-        if (!phone.equals(oldPhone)) {
-            // The new number learns it is linked; the old one is no longer used for credentials.
+        if (phoneChanged) {
+            unlinkOldPhone(a, oldPhone, dossier, now);
+            // The new number learns it is linked.
             events.smsRequested(a, phone, SmsPurpose.PHONE_LINKED, null);
             Log.infof(
                     "account %s: phone changed to %s by dossier %s; link SMS requested",
@@ -130,6 +137,35 @@ public class DossierAccounts {
                     "account %s: contact data and documents updated by dossier %s",
                     a.personalIdNumber, dossier.dossierId());
         }
+    }
+
+    /**
+     * The number a dossier replaced is told so (whoever holds it may not be the citizen any more), and the secrets
+     * sent to it stop working: a temporary password expires now (the citizen activates with a code sent to the new
+     * number, or asks for a reset) and a live recovery code is deleted.
+     */
+    private void unlinkOldPhone(CitizenAccount a, String oldPhone, DossierRegistration dossier, Instant now) {
+        boolean temporaryKilled =
+                a.passwordTemporary && (a.passwordExpiresAt == null || a.passwordExpiresAt.isAfter(now));
+        if (temporaryKilled) {
+            a.passwordExpiresAt = now;
+        }
+        RecoveryCode.kill(a.personalIdNumber);
+        AccountAudit.record(
+                a.personalIdNumber,
+                "PHONE_UNLINKED",
+                "dossier:" + dossier.dossierId(),
+                temporaryKilled
+                        ? "temporary password and any recovery code invalidated"
+                        : "any recovery code invalidated",
+                now);
+        events.smsRequested(a, oldPhone, SmsPurpose.PHONE_UNLINKED, null);
+        Log.infof(
+                "account %s: old phone %s unlinked by dossier %s; notice SMS requested%s",
+                a.personalIdNumber,
+                Masking.phone(oldPhone),
+                dossier.dossierId(),
+                temporaryKilled ? "; temporary password invalidated" : "");
     }
 
     private String documents(DossierRegistration dossier) {

@@ -12,6 +12,7 @@ import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.CitizenAccount;
 import vn.gov.eid.identity.domain.FailedAttempts;
 import vn.gov.eid.identity.domain.PersonalIdNumber;
+import vn.gov.eid.identity.domain.RefreshToken.SubjectKind;
 import vn.gov.eid.identity.domain.Role;
 import vn.gov.eid.identity.domain.ServiceClient;
 import vn.gov.eid.identity.domain.StaffUser;
@@ -50,6 +51,9 @@ public class LoginRecords {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    Sessions sessions;
 
     private StaffBackoff backoff;
 
@@ -131,9 +135,11 @@ public class LoginRecords {
                     "password hash of account %s renewed with the current Argon2id parameters",
                     account.personalIdNumber);
         }
+        // a temporary password opens no session: its restricted token only changes the password
         return account.passwordTemporary
                 ? tokens.issue(account.personalIdNumber, Set.of(Role.PASSWORD_CHANGE), true)
-                : tokens.issue(account.personalIdNumber, Set.of(Role.CITIZEN), false);
+                : tokens.issue(account.personalIdNumber, Set.of(Role.CITIZEN), false)
+                        .withRefreshToken(sessions.start(SubjectKind.CITIZEN, account.personalIdNumber, now));
     }
 
     private IssuedToken completeStaff(Credential c, boolean matches, String renewedHash, Instant now) {
@@ -152,7 +158,8 @@ public class LoginRecords {
             staff.passwordHash = renewedHash;
             Log.infof("password hash of staff user %s renewed with the current Argon2id parameters", staff.username);
         }
-        return tokens.issue(staff.username, Set.of(staff.role), false);
+        return tokens.issue(staff.username, Set.of(staff.role), false)
+                .withRefreshToken(sessions.start(SubjectKind.STAFF, staff.username, now));
     }
 
     private IssuedToken completeClient(Credential c, boolean matches, String renewedHash, Instant now) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.domain.RefreshToken.SubjectKind;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
 import vn.gov.eid.identity.messaging.out.AccountEvents.SmsPurpose;
 import vn.gov.eid.platform.error.DomainException;
@@ -28,6 +29,9 @@ public class OperatorActions {
     @Inject
     AccountEvents events;
 
+    @Inject
+    Sessions sessions;
+
     /** An operator locks the account until an operator unlocks it. */
     @Transactional
     public CitizenAccount lock(String personalIdNumber, String operator, String reason) {
@@ -42,6 +46,7 @@ public class OperatorActions {
         a.status = AccountStatus.LOCKED;
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "LOCKED", operator, reason, now);
+        sessions.endAll(SubjectKind.CITIZEN, personalIdNumber);
         events.lockedByOperator(a);
         Log.infof("account %s locked by %s", personalIdNumber, operator);
         return a;
@@ -82,6 +87,7 @@ public class OperatorActions {
         a.failedLogins = 0;
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "CREDENTIAL_RESET", operator, reason, now);
+        sessions.endAll(SubjectKind.CITIZEN, personalIdNumber);
         events.credentialReset(a);
         String phone = contacts.phone(a);
         String requestId = events.smsRequested(a, phone, SmsPurpose.CREDENTIAL_RESET, password)

@@ -13,6 +13,7 @@ import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.domain.RefreshToken.SubjectKind;
 import vn.gov.eid.identity.domain.StaffUser;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
 import vn.gov.eid.platform.error.DomainException;
@@ -36,6 +37,9 @@ public class PasswordChangeService {
 
     @Inject
     IdentityConfig config;
+
+    @Inject
+    Sessions sessions;
 
     /**
      * Replaces a citizen's password; activates a pending account and publishes account-activated through the
@@ -61,17 +65,28 @@ public class PasswordChangeService {
         if (!violations.isEmpty()) {
             throw DomainException.violations(violations);
         }
+        setOwnPassword(account, newPassword, "PASSWORD_CHANGED", now);
+    }
+
+    /**
+     * Sets a citizen's own password, in the caller's transaction: the temporary password dies, every session of the
+     * account ends, and a pending account becomes ACTIVE (account-activated). Returns whether it was activated.
+     */
+    boolean setOwnPassword(CitizenAccount account, String newPassword, String auditAction, Instant now) {
         account.passwordHash = hasher.hash(newPassword);
         account.passwordTemporary = false;
         account.passwordExpiresAt = null;
         account.updatedAt = now;
-        AccountAudit.record(account.personalIdNumber, "PASSWORD_CHANGED", account.personalIdNumber, null, now);
-        if (account.status == AccountStatus.PENDING_ACTIVATION) {
-            account.status = AccountStatus.ACTIVE;
-            account.activatedAt = now;
-            events.activated(account);
-            Log.infof("account %s activated", account.personalIdNumber);
+        AccountAudit.record(account.personalIdNumber, auditAction, account.personalIdNumber, null, now);
+        sessions.endAll(SubjectKind.CITIZEN, account.personalIdNumber);
+        if (account.status != AccountStatus.PENDING_ACTIVATION) {
+            return false;
         }
+        account.status = AccountStatus.ACTIVE;
+        account.activatedAt = now;
+        events.activated(account);
+        Log.infof("account %s activated", account.personalIdNumber);
+        return true;
     }
 
     /**
@@ -97,6 +112,7 @@ public class PasswordChangeService {
             throw DomainException.violations(violations);
         }
         staff.passwordHash = hasher.hash(newPassword);
+        sessions.endAll(SubjectKind.STAFF, staff.username);
         Log.infof("staff user %s changed their password", staff.username);
     }
 

@@ -19,8 +19,19 @@ public class TokenService {
     @Inject
     SigningKeys keys;
 
-    /** An issued token and its lifetime in seconds. */
-    public record IssuedToken(String accessToken, long expiresIn, boolean passwordChangeRequired) {}
+    /** An issued token, its lifetime in seconds, and the refresh token of its session (null without one). */
+    public record IssuedToken(String accessToken, long expiresIn, boolean passwordChangeRequired, String refreshToken) {
+
+        /** The same token as part of a session that goes on with this refresh token. */
+        public IssuedToken withRefreshToken(String token) {
+            return new IssuedToken(accessToken, expiresIn, passwordChangeRequired, token);
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedToken[***]";
+        }
+    }
 
     /** Signs a token for a subject with the given groups. */
     public IssuedToken issue(String subject, Set<String> groups, boolean passwordChangeRequired) {
@@ -37,6 +48,6 @@ public class TokenService {
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(keys.signingKid())
                 .sign(keys.signingKey());
-        return new IssuedToken(token, lifetime, passwordChangeRequired);
+        return new IssuedToken(token, lifetime, passwordChangeRequired, null);
     }
 }

@@ -103,6 +103,7 @@ public final class LoginBenchmark {
             // its own event signing key only
             env.keySet().removeIf(k -> k.endsWith("_EVENTS_SIGNING_KEY") && !k.startsWith("IDENTITY_"));
             env.put("EID_DATA_KEYS", "bench-1:" + DevKeys.randomDataKey());
+            env.put("IDENTITY_RECOVERY_CODE_KEY", DevKeys.randomDataKey());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("identity_bench"));
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);

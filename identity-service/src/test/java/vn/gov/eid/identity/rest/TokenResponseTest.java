@@ -12,8 +12,8 @@ class TokenResponseTest {
 
     @Test
     void anIssuedTokenBecomesAnOauth2BearerResponse() throws Exception {
-        TokenResponse r = TokenResponse.of(new IssuedToken("eyJ.a.b", 900, true));
-        assertEquals(new TokenResponse("eyJ.a.b", "Bearer", 900, true), r);
+        TokenResponse r = TokenResponse.of(new IssuedToken("eyJ.a.b", 900, true, null));
+        assertEquals(new TokenResponse("eyJ.a.b", "Bearer", 900, true, null), r);
         Map<?, ?> json = new ObjectMapper().readValue(new ObjectMapper().writeValueAsString(r), Map.class);
         assertEquals(
                 Map.of(
@@ -25,6 +25,15 @@ class TokenResponseTest {
                         900,
                         "password_change_required",
                         true),
-                json);
+                json,
+                "no refresh_token member without a session");
+    }
+
+    @Test
+    void aSessionsTokenCarriesItsRefreshToken() throws Exception {
+        TokenResponse r = TokenResponse.of(new IssuedToken("eyJ.a.b", 900, false, "r3fr3sh"));
+        Map<?, ?> json = new ObjectMapper().readValue(new ObjectMapper().writeValueAsString(r), Map.class);
+        assertEquals("r3fr3sh", json.get("refresh_token"));
+        assertEquals("Bearer", json.get("token_type"));
     }
 }

@@ -29,7 +29,11 @@ public class AccountEvents {
         INITIAL_CREDENTIAL,
         CREDENTIAL_RESET,
         UPGRADE_NOTICE,
-        PHONE_LINKED
+        PHONE_LINKED,
+        /** To the number a dossier replaced: it no longer receives the account's messages. */
+        PHONE_UNLINKED,
+        /** A 6-digit activation or recovery code, valid a few minutes (docs/adr/0006). */
+        RECOVERY_CODE
     }
 
     /** Data of vn.gov.eid.account.created.v1. */
@@ -43,7 +47,7 @@ public class AccountEvents {
     public record AccountLocked(
             String personalIdNumber, int level, String status, String cause, Instant lockedUntil, Instant at) {}
 
-    /** Data of vn.gov.eid.account.unlocked.v1 and vn.gov.eid.account.credential-reset.v1. */
+    /** Data of vn.gov.eid.account.unlocked.v1, .credential-reset.v1 and .credential-changed.v1. */
     public record AccountChanged(String personalIdNumber, int level, String status, Instant at) {}
 
     /** Data of vn.gov.eid.sms.requested.v1; validUntil is left out when null (no temporary password). */
@@ -67,11 +71,13 @@ public class AccountEvents {
             Instant upgradedAt) {}
 
     /**
-     * Plaintext of the sealed part of an SMS request; only notification-service can read it. No password: omitted. The
-     * personal ID number and request id bind it to its record: notification-service refuses it inside another one.
+     * Plaintext of the sealed part of an SMS request; only notification-service can read it. No password or code:
+     * omitted. The personal ID number and request id bind it to its record: notification-service refuses it inside
+     * another one.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record SmsSecret(String phoneNumber, String password, String personalIdNumber, String requestId) {}
+    public record SmsSecret(
+            String phoneNumber, String password, String code, String personalIdNumber, String requestId) {}
 
     @Inject
     Outbox outbox;
@@ -130,30 +136,47 @@ public class AccountEvents {
     }
 
     public void unlocked(CitizenAccount a) {
-        outbox.add(
-                config.topics().accounts(),
-                a.personalIdNumber,
-                EventTypes.ACCOUNT_UNLOCKED,
-                new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
+        changed(a, EventTypes.ACCOUNT_UNLOCKED);
+    }
+
+    /** The citizen set a new password with a recovery code (an already active account; a pending one is activated). */
+    public void credentialChanged(CitizenAccount a) {
+        changed(a, EventTypes.ACCOUNT_CREDENTIAL_CHANGED);
     }
 
     public void credentialReset(CitizenAccount a) {
+        changed(a, EventTypes.ACCOUNT_CREDENTIAL_RESET);
+    }
+
+    private void changed(CitizenAccount a, String type) {
         outbox.add(
                 config.topics().accounts(),
                 a.personalIdNumber,
-                EventTypes.ACCOUNT_CREDENTIAL_RESET,
+                type,
                 new AccountChanged(a.personalIdNumber, a.level, a.status.name(), a.updatedAt));
     }
 
     /** Requests an SMS to the account's phone; phone and password (null for purposes without one) are sealed. */
     public UUID smsRequested(CitizenAccount a, String phone, SmsPurpose purpose, String password) {
+        // a temporary password is worth sending until it expires; notification-service stops there
+        return request(a, phone, purpose, password, null, password == null ? null : a.passwordExpiresAt);
+    }
+
+    /** Requests the SMS of a recovery code; phone and code are sealed; worth sending until the code expires. */
+    public UUID recoveryCodeRequested(CitizenAccount a, String phone, String code, Instant validUntil) {
+        return request(a, phone, SmsPurpose.RECOVERY_CODE, null, code, validUntil);
+    }
+
+    private UUID request(
+            CitizenAccount a, String phone, SmsPurpose purpose, String password, String code, Instant validUntil) {
         if (smsKey == null) {
             throw new IllegalStateException("SMS_JWE_PUBLIC_KEY_LOCATION is not set: cannot seal an SMS request");
         }
         UUID requestId = UUID.randomUUID();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fullName", asciiUpper(a.fullName));
-        String sealed = Sealing.seal(new SmsSecret(phone, password, a.personalIdNumber, requestId.toString()), smsKey);
+        String sealed =
+                Sealing.seal(new SmsSecret(phone, password, code, a.personalIdNumber, requestId.toString()), smsKey);
         outbox.add(
                 config.topics().smsRequests(),
                 a.personalIdNumber,
@@ -164,8 +187,7 @@ public class AccountEvents {
                         purpose.name(),
                         Masking.phone(phone),
                         params,
-                        // a temporary password is worth sending until it expires; notification-service stops there
-                        password == null ? null : a.passwordExpiresAt,
+                        validUntil,
                         sealed));
         return requestId;
     }

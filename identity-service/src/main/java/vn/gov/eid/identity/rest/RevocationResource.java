@@ -1,0 +1,60 @@
+package vn.gov.eid.identity.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.eid.identity.service.LoginThrottle;
+import vn.gov.eid.identity.service.Sessions;
+
+/**
+ * Token revocation (RFC 7009): a client ends its session by presenting its refresh token. Like the token endpoint's
+ * password grant, it takes no client authentication (the apps are public clients): holding the token is the proof.
+ */
+@Path("/api/v1/auth/revoke")
+@Tag(name = "Authentication")
+@PermitAll
+public class RevocationResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(
+            summary = "Revoke a refresh token",
+            description = "Ends the session the refresh token belongs to (every token of its family). Access tokens"
+                    + " are not revocable: they expire within their lifetime. token_type_hint is accepted and not"
+                    + " needed.")
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke (an unknown or invalid token)")
+    @APIResponse(responseCode = "400", description = "No token parameter")
+    @APIResponse(responseCode = "429", description = "Too many requests")
+    public Response revoke(
+            @Context HttpServerRequest request,
+            @FormParam("token") String token,
+            @FormParam("token_type_hint") String tokenTypeHint) {
+        throttle.admit(addresses.of(request));
+        if (token == null || token.isBlank()) {
+            throw vn.gov.eid.platform.error.DomainException.invalid(
+                            "invalid-request", "Invalid request", "token is required")
+                    .with("error", "invalid_request");
+        }
+        sessions.revoke(token);
+        return Response.ok().header("Cache-Control", "no-store").build();
+    }
+}
