@@ -189,5 +189,15 @@ class SessionTest {
                 .statusCode(400)
                 .body("type", equalTo("urn:vn-eid:problem:invalid-request"));
         refused(refresh("unknown-token"));
+        // a form in a charset nobody knows, with a value that needs decoding: the caller's mistake, not a 500
+        for (String path : java.util.List.of("/api/v1/auth/token", "/api/v1/auth/revoke")) {
+            given().contentType("application/x-www-form-urlencoded; charset=nonsense")
+                    .body("grant_type=refresh_token&refresh_token=a%20b&token=a%20b")
+                    .post(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:vn-eid:problem:unsupported-charset"));
+        }
     }
 }

@@ -11,7 +11,10 @@ import vn.gov.eid.platform.error.DomainException;
  * {@code %});</li>
  * <li>{@code RuntimeException("Param limit of 1000 was exceeded")} from
  * {@code org.jboss.resteasy.reactive.server.core.multipart.FormData} for a form with more than 1000 fields, and
- * {@code RuntimeException("Too many parameters: max=...")} from {@code URLUtils$QueryStringParser}.</li>
+ * {@code RuntimeException("Too many parameters: max=...")} from {@code URLUtils$QueryStringParser};</li>
+ * <li>{@code UnsupportedCharsetException} / {@code IllegalCharsetNameException} from {@code Charset.forName}, called by
+ * {@code FormEncodedDataDefinition$FormEncodedDataParser} for a form whose Content-Type names a charset the JDK does
+ * not know ({@code charset=nonsense}) once a value needs percent-decoding.</li>
  * </ul>
  * The exception types say nothing, so the class that built the exception decides (not its message, which quotes
  * the input). A Quarkus upgrade that moves these classes makes them 500 again, which the platform tests catch.
@@ -21,6 +24,8 @@ final class RequestDecoding {
     private static final String URL_UTILS = "org.jboss.resteasy.reactive.common.util.URLUtils";
     private static final String QUERY_STRING_PARSER = URL_UTILS + "$QueryStringParser";
     private static final String FORM_DATA = "org.jboss.resteasy.reactive.server.core.multipart.FormData";
+    private static final String FORM_PARSER =
+            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
 
     private RequestDecoding() {}
 
@@ -43,6 +48,14 @@ final class RequestDecoding {
                     "too-many-parameters",
                     "Too many parameters",
                     "the request has more form fields or parameters than this service accepts");
+        }
+        if ((e instanceof java.nio.charset.UnsupportedCharsetException
+                        || e instanceof java.nio.charset.IllegalCharsetNameException)
+                && java.util.Arrays.stream(trace).anyMatch(f -> f.getClassName().equals(FORM_PARSER))) {
+            return DomainException.invalid(
+                    "unsupported-charset",
+                    "Unsupported charset",
+                    "the form's Content-Type names a charset this service does not know; send UTF-8");
         }
         return null;
     }
