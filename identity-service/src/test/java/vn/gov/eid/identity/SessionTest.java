@@ -32,6 +32,9 @@ class SessionTest {
     @Inject
     PasswordHasher hasher;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
     static Response refresh(String refreshToken) {
         return given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "refresh_token")
@@ -174,7 +177,7 @@ class SessionTest {
     }
 
     @Test
-    void malformedRefreshRequestsAreRefused() {
+    void malformedRefreshRequestsAreRefused() throws Exception {
         given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "refresh_token")
                 .post("/api/v1/auth/token")
@@ -190,14 +193,25 @@ class SessionTest {
                 .body("type", equalTo("urn:vn-eid:problem:invalid-request"));
         refused(refresh("unknown-token"));
         // a form in a charset nobody knows, with a value that needs decoding: the caller's mistake, not a 500
-        for (String path : java.util.List.of("/api/v1/auth/token", "/api/v1/auth/revoke")) {
-            given().contentType("application/x-www-form-urlencoded; charset=nonsense")
-                    .body("grant_type=refresh_token&refresh_token=a%20b&token=a%20b")
-                    .post(path)
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("urn:vn-eid:problem:unsupported-charset"));
+        // (sent with the JDK's client: REST Assured itself refuses to encode for an unknown charset)
+        for (String path : java.util.List.of("api/v1/auth/token", "api/v1/auth/revoke")) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + path))
+                                    .header("Content-Type", "application/x-www-form-urlencoded; charset=nonsense")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            "grant_type=refresh_token&refresh_token=a%20b&token=a%20b"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), path + ": " + r.body());
+            assertEquals(
+                    "application/problem+json",
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    path);
+            assertEquals(
+                    "urn:vn-eid:problem:unsupported-charset",
+                    json(r.body()).get("type").asText(),
+                    path);
         }
     }
 }
