@@ -14,8 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.eid.identity.domain.PersonalIdNumber;
@@ -30,7 +33,9 @@ import vn.gov.eid.identity.service.RecoveryRequests;
  * then sets a password with it. Both answers go through the token endpoint's address and global limits.
  */
 @Path("/api/v1/auth/recovery")
-@Tag(name = "Authentication")
+@Tag(
+        name = "Authentication",
+        description = "Access tokens for staff, citizens and partner systems, and the password change")
 @PermitAll
 public class RecoveryResource {
 
@@ -57,6 +62,9 @@ public class RecoveryResource {
             @NotNull @Pattern(regexp = PHONE, message = "must be a mobile number, +84... or 0...")
             String phoneNumber) {}
 
+    /** Body of the 202: always the same. */
+    public record Accepted(String status) {}
+
     /** Body of a code confirmation. */
     public record CodeConfirmation(
             @NotNull @Pattern(regexp = PersonalIdNumber.REGEX, message = PersonalIdNumber.MESSAGE)
@@ -71,28 +79,55 @@ public class RecoveryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "requestRecoveryCode",
             summary = "Request an activation or recovery code",
             description = "When the ID number and phone number match an account, a 6-digit code goes by SMS to that"
                     + " number (valid 5 minutes, 5 tries; at most 3 codes per hour per account and per number)."
                     + " The answer is the same whether or not they match.")
-    @APIResponse(responseCode = "202", description = "Accepted (whether or not the pair matches an account)")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted (whether or not the pair matches an account)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Accepted.class),
+                            examples = @ExampleObject(name = "202", value = "{\"status\":\"ACCEPTED\"}")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "request",
+                                            value = "{\"personalIdNumber\":\"001203012345\","
+                                                    + "\"phoneNumber\":\"+84912345678\"}")))
     @APIResponse(responseCode = "400", description = "Malformed ID number or phone number")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or to the service")
     @APIResponse(responseCode = "503", description = "Too many code requests waiting")
     public Response request(@Context HttpServerRequest http, @Valid @NotNull CodeRequest body) {
         throttle.admit(addresses.of(http));
         requests.submit(body.personalIdNumber(), e164(body.phoneNumber()));
-        return Response.accepted(Map.of("status", "ACCEPTED")).build();
+        return Response.accepted(new Accepted("ACCEPTED")).build();
     }
 
     @POST
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "confirmRecoveryCode",
             summary = "Set a password with a code",
             description = "Sets the new password (password policy applies), activates a pending account, and kills"
                     + " the temporary password and the code.")
     @APIResponse(responseCode = "204", description = "Password set; the account is ACTIVE")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "confirm",
+                                            value = "{\"personalIdNumber\":\"001203012345\",\"code\":\"042917\","
+                                                    + "\"newPassword\":\"An_2026again\"}")))
     @APIResponse(
             responseCode = "400",
             description = "Wrong or no longer valid code (not said which; counts as a failed login), or a new"

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.eid.identity.service.LoginThrottle;
@@ -21,7 +24,9 @@ import vn.gov.eid.identity.service.Sessions;
  * password grant, it takes no client authentication (the apps are public clients): holding the token is the proof.
  */
 @Path("/api/v1/auth/revoke")
-@Tag(name = "Authentication")
+@Tag(
+        name = "Authentication",
+        description = "Access tokens for staff, citizens and partner systems, and the password change")
 @PermitAll
 public class RevocationResource {
 
@@ -37,11 +42,20 @@ public class RevocationResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(
+            operationId = "revokeToken",
             summary = "Revoke a refresh token",
             description = "Ends the session the refresh token belongs to (every token of its family). Access tokens"
                     + " are not revocable: they expire within their lifetime. token_type_hint is accepted and not"
                     + " needed.")
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke (an unknown or invalid token)")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            examples =
+                                    @ExampleObject(
+                                            name = "revoke",
+                                            value = "token=Qm9ZcGZ0a2VuZXhhbXBsZQ&token_type_hint=refresh_token")))
     @APIResponse(responseCode = "400", description = "No token parameter")
     @APIResponse(responseCode = "429", description = "Too many requests")
     public Response revoke(
