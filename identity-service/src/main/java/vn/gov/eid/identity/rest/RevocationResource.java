@@ -41,13 +41,20 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "revokeToken",
             summary = "Revoke a refresh token",
             description = "Ends the session the refresh token belongs to (every token of its family). Access tokens"
                     + " are not revocable: they expire within their lifetime. token_type_hint is accepted and not"
                     + " needed.")
-    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke (an unknown or invalid token)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revoked, or nothing to revoke (an unknown or invalid token); the body is an empty object",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "200", value = "{}")))
     @RequestBody(
             content =
                     @Content(
@@ -69,6 +76,8 @@ public class RevocationResource {
                     .with("error", "invalid_request");
         }
         sessions.revoke(token);
-        return Response.ok().header("Cache-Control", "no-store").build();
+        return Response.ok(java.util.Map.of())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }
