@@ -39,6 +39,7 @@ class LoginLimitsTest {
 
     static final int ADDRESS_FAILURES = 20;
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
+    static final int ADDRESS_REQUESTS = 5;
 
     /**
      * Small limits so the test reaches them quickly (a global ceiling a flood from one address would exhaust if its
@@ -52,6 +53,7 @@ class LoginLimitsTest {
                     "eid.identity.login.address-window", ADDRESS_WINDOW.toMinutes() + "m",
                     // small enough that a flood would use it up if refused requests counted against it
                     "eid.identity.login.global-per-second", "50",
+                    "eid.identity.login.address-requests-per-minute", String.valueOf(ADDRESS_REQUESTS),
                     "eid.identity.staff-lockout.backoff-after", "3",
                     "eid.identity.staff-lockout.backoff-base", "100ms",
                     "eid.identity.staff-lockout.backoff-max", "400ms",
@@ -244,6 +246,44 @@ class LoginLimitsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void codeRequestsAndRevocationsAreLimitedPerAddressAndApartFromLogins() throws Exception {
+        // these check no password, so nothing fails: they are counted as requests, per address and endpoint
+        String flooder = randomAddress();
+        String body = "{\"personalIdNumber\":\"001203099991\",\"phoneNumber\":\"0912999991\"}";
+        for (int i = 0; i < ADDRESS_REQUESTS; i++) {
+            assertEquals(202, json("api/v1/auth/recovery", flooder, body).statusCode());
+        }
+        HttpResponse<String> refused = json("api/v1/auth/recovery", flooder, body);
+        assertEquals(429, refused.statusCode(), refused.body());
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        for (int i = 0; i < ADDRESS_REQUESTS; i++) {
+            assertEquals(
+                    200,
+                    post("api/v1/auth/revoke", flooder, "token=unknown-" + i).statusCode());
+        }
+        assertEquals(429, post("api/v1/auth/revoke", flooder, "token=one-more").statusCode());
+        // another address goes on, and the flooder's logins were not touched
+        assertEquals(202, json("api/v1/auth/recovery", randomAddress(), body).statusCode());
+        assertEquals(
+                200,
+                tokenRequest("api/v1/auth/token", flooder, "supervisor1", "Supervisor@2026")
+                        .statusCode());
+    }
+
+    private HttpResponse<String> json(String path, String address, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(root.toString() + path))
+                        .header("X-Forwarded-For", address)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> tokenRequest(String path, String address, String username, String password)

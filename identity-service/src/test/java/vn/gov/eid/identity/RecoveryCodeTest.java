@@ -38,6 +38,9 @@ class RecoveryCodeTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    vn.gov.eid.identity.service.OperatorActions operators;
+
     @Test
     void aCodeActivatesAPendingAccountAndKillsTheTemporaryPassword() {
         String pid = newPersonalId();
@@ -176,16 +179,83 @@ class RecoveryCodeTest {
         assertEquals(wrongAnswer.get("type"), expired.get("type"));
         assertEquals(wrongAnswer.get("detail"), expired.get("detail"));
 
-        // three more wrong ones, and the fifth failure in a row locks the account as failed logins do
+        // three more wrong ones, and the fifth failure in a row locks the account as failed logins do; the answer
+        // stays the wrong-code answer (a 423 would tell that the ID number has an account)
         confirmRecovery(pid, wrong, "Whatever_2026").then().statusCode(400);
         confirmRecovery(pid, wrong, "Whatever_2026").then().statusCode(400);
-        confirmRecovery(pid, wrong, "Whatever_2026")
+        JsonNode locking = json(confirmRecovery(pid, wrong, "Whatever_2026")
                 .then()
-                .statusCode(423)
-                .body("type", equalTo("urn:vn-eid:problem:account-locked"));
+                .statusCode(400)
+                .extract()
+                .asString());
+        assertEquals(wrongAnswer.get("detail"), locking.get("detail"));
         awaitRecords(ACCOUNTS_TOPIC, pid, "vn.gov.eid.account.locked.v1", 1);
-        // no code for a locked account
+        // no code for a locked account, and a code of a locked account is answered like a wrong one
         assertEquals(Outcome.LOCKED, codes.send(pid, phone));
+        JsonNode whileLocked = json(confirmRecovery(pid, wrong, "Whatever_2026")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString());
+        assertEquals(wrongAnswer.get("detail"), whileLocked.get("detail"));
+    }
+
+    @Test
+    void wrongCodesAreLimitedPerAccountAcrossCodesAndLockouts() {
+        String pid = newPersonalId();
+        String phone = newPhone();
+        createAccount(pid, phone);
+        String code = null;
+        int wrongTries = 0;
+        // ten wrong codes over several codes, the per-hour code limit and the lockout forgotten in between (as an
+        // attacker waiting them out would see them)
+        for (int round = 0; round < 3; round++) {
+            forget(pid);
+            assertEquals(Outcome.SENT, codes.send(pid, phone));
+            code = awaitRecoveryCode(pid, round + 1);
+            String wrong = code.equals("123456") ? "654321" : "123456";
+            for (int i = 0; i < 4 && wrongTries < 10; i++, wrongTries++) {
+                forget(pid);
+                confirmRecovery(pid, wrong, "Whatever_2026").then().statusCode(400);
+            }
+        }
+        forget(pid);
+        assertEquals(10, wrongTries);
+        // past ten wrong codes even the right one is refused (and dies), and no new code is sent
+        confirmRecovery(pid, code, "Whatever_2026").then().statusCode(400).body("type", equalTo(INVALID_CODE));
+        assertEquals(Outcome.LIMIT_REACHED, codes.send(pid, phone));
+        assertEquals(0L, liveCodes(pid));
+    }
+
+    @Test
+    void anOperatorResetOrLockKillsALiveCode() {
+        String pid = newPersonalId();
+        String phone = newPhone();
+        createAccount(pid, phone);
+        assertEquals(Outcome.SENT, codes.send(pid, phone));
+        awaitRecoveryCode(pid, 1);
+        operators.resetCredential(pid, "operator1", "citizen called the help desk");
+        assertEquals(0L, liveCodes(pid), "a reset kills the code sent before it");
+        forget(pid);
+        assertEquals(Outcome.SENT, codes.send(pid, phone));
+        String code = awaitRecoveryCode(pid, 2);
+        operators.lock(pid, "operator1", "suspected takeover");
+        assertEquals(0L, liveCodes(pid), "a lock kills it too");
+        operators.unlock(pid, "operator1", "cleared");
+        confirmRecovery(pid, code, "Whatever_2026").then().statusCode(400).body("type", equalTo(INVALID_CODE));
+    }
+
+    /** Forgets the per-hour code count and the failed-login count (not the wrong-code count). */
+    private void forget(String pid) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from recovery_code_sent where personal_id_number = ?1")
+                    .setParameter(1, pid)
+                    .executeUpdate();
+            em.createNativeQuery("update citizen_account set failed_logins = 0, locked_until = null"
+                            + " where personal_id_number = ?1")
+                    .setParameter(1, pid)
+                    .executeUpdate();
+        });
     }
 
     @Test

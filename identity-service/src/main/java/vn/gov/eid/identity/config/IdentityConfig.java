@@ -151,6 +151,20 @@ public interface IdentityConfig {
         int globalPerSecond();
 
         /**
+         * Requests a client address may send per minute to each of the endpoints that check no password (code
+         * requests, revocation): these never fail as a login fails, so they are counted as requests.
+         */
+        @WithDefault("30")
+        int addressRequestsPerMinute();
+
+        /**
+         * Requests per second each of those endpoints takes from all addresses together, apart from the logins'
+         * ceiling, so a flood on them never stops password logins.
+         */
+        @WithDefault("50")
+        int otherEndpointsPerSecond();
+
+        /**
          * Reverse proxies (addresses or CIDR ranges, comma-separated; IDENTITY_TRUSTED_PROXIES) whose
          * X-Forwarded-For is believed; without any, the TCP peer is the client.
          */
@@ -212,6 +226,17 @@ public interface IdentityConfig {
         /** The rolling window of max-codes. */
         @WithDefault("1h")
         Duration codeWindow();
+
+        /**
+         * Wrong codes an account may see within failure-window, across all its codes; past it no code is sent and
+         * none is accepted until the window moves on (without it, 5 tries x 3 codes an hour would go on for ever).
+         */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The rolling window of max-failures. */
+        @WithDefault("24h")
+        Duration failureWindow();
 
         /** Requests waiting to be handled (the answer never waits for them); beyond it 503. */
         @WithDefault("1000")

@@ -105,7 +105,7 @@ public class RecoveryResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address or to the service")
     @APIResponse(responseCode = "503", description = "Too many code requests waiting")
     public Response request(@Context HttpServerRequest http, @Valid @NotNull CodeRequest body) {
-        throttle.admit(addresses.of(http));
+        throttle.admitRequest("recovery", addresses.of(http));
         requests.submit(body.personalIdNumber(), e164(body.phoneNumber()));
         return Response.accepted(new Accepted("ACCEPTED")).build();
     }

@@ -69,7 +69,7 @@ public class RevocationResource {
             @Context HttpServerRequest request,
             @FormParam("token") String token,
             @FormParam("token_type_hint") String tokenTypeHint) {
-        throttle.admit(addresses.of(request));
+        throttle.admitRequest("revoke", addresses.of(request));
         if (token == null || token.isBlank()) {
             throw vn.gov.eid.platform.error.DomainException.invalid(
                             "invalid-request", "Invalid request", "token is required")

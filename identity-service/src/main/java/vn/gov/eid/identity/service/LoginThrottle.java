@@ -40,6 +40,8 @@ public class LoginThrottle {
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private BucketConfiguration addressFailures;
     private BucketConfiguration global;
+    private BucketConfiguration addressRequests;
+    private BucketConfiguration endpointCeiling;
 
     @PostConstruct
     void init() {
@@ -59,12 +61,47 @@ public class LoginThrottle {
                         .refillGreedy(login.addressFailures(), login.addressWindow())
                         .build())
                 .build();
+        addressRequests = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(login.addressRequestsPerMinute())
+                        .refillGreedy(login.addressRequestsPerMinute(), Duration.ofMinutes(1))
+                        .build())
+                .build();
+        endpointCeiling = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(login.otherEndpointsPerSecond())
+                        .refillGreedy(login.otherEndpointsPerSecond(), Duration.ofSeconds(1))
+                        .build())
+                .build();
         global = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(login.globalPerSecond())
                         .refillGreedy(login.globalPerSecond(), Duration.ofSeconds(1))
                         .build())
                 .build();
+    }
+
+    /**
+     * Lets a request to an endpoint that checks no password through (code requests, revocation), or refuses it (429
+     * with Retry-After): at most address-requests-per-minute from one address, then at most
+     * other-endpoints-per-second for the endpoint from everyone. The address is counted first, so a flood from one
+     * address does not spend what everyone else needs; neither touches the logins' own limits.
+     */
+    public void admitRequest(String endpoint, String address) {
+        ConsumptionProbe own = buckets.builder()
+                .build(endpoint + ":" + addressKey(address), addressRequests)
+                .tryConsumeAndReturnRemaining(1);
+        if (!own.isConsumed()) {
+            throw tooMany("too many requests from this address", own.getNanosToWaitForRefill());
+        }
+        ConsumptionProbe all = buckets.builder()
+                .build(endpoint + ":" + GLOBAL, endpointCeiling)
+                .tryConsumeAndReturnRemaining(1);
+        if (!all.isConsumed()) {
+            throw tooMany(
+                    "the service takes more of these requests than it can handle right now",
+                    all.getNanosToWaitForRefill());
+        }
     }
 
     /**

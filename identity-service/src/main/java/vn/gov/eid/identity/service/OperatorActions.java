@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.domain.RecoveryCode;
 import vn.gov.eid.identity.domain.RefreshToken.SubjectKind;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
 import vn.gov.eid.identity.messaging.out.AccountEvents.SmsPurpose;
@@ -47,6 +48,7 @@ public class OperatorActions {
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "LOCKED", operator, reason, now);
         sessions.endAll(SubjectKind.CITIZEN, personalIdNumber);
+        RecoveryCode.kill(personalIdNumber);
         events.lockedByOperator(a);
         Log.infof("account %s locked by %s", personalIdNumber, operator);
         return a;
@@ -88,6 +90,7 @@ public class OperatorActions {
         a.updatedAt = now;
         AccountAudit.record(personalIdNumber, "CREDENTIAL_RESET", operator, reason, now);
         sessions.endAll(SubjectKind.CITIZEN, personalIdNumber);
+        RecoveryCode.kill(personalIdNumber);
         events.credentialReset(a);
         String phone = contacts.phone(a);
         String requestId = events.smsRequested(a, phone, SmsPurpose.CREDENTIAL_RESET, password)

@@ -13,6 +13,7 @@ import vn.gov.eid.identity.config.IdentityConfig;
 import vn.gov.eid.identity.domain.AccountAudit;
 import vn.gov.eid.identity.domain.AccountStatus;
 import vn.gov.eid.identity.domain.CitizenAccount;
+import vn.gov.eid.identity.domain.RecoveryCode;
 import vn.gov.eid.identity.domain.RefreshToken.SubjectKind;
 import vn.gov.eid.identity.domain.StaffUser;
 import vn.gov.eid.identity.messaging.out.AccountEvents;
@@ -79,6 +80,7 @@ public class PasswordChangeService {
         account.updatedAt = now;
         AccountAudit.record(account.personalIdNumber, auditAction, account.personalIdNumber, null, now);
         sessions.endAll(SubjectKind.CITIZEN, account.personalIdNumber);
+        RecoveryCode.kill(account.personalIdNumber);
         if (account.status != AccountStatus.PENDING_ACTIVATION) {
             return false;
         }

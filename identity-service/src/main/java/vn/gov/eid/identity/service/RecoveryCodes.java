@@ -83,6 +83,14 @@ public class RecoveryCodes {
             Log.infof("recovery code requested for locked account %s: none sent", a.personalIdNumber);
             return Outcome.LOCKED;
         }
+        if (failuresSince(a.personalIdNumber, now) >= config.recovery().maxFailures()) {
+            Log.infof(
+                    "recovery code requested for account %s: %d wrong codes within %s, none sent",
+                    a.personalIdNumber,
+                    config.recovery().maxFailures(),
+                    config.recovery().failureWindow());
+            return Outcome.LIMIT_REACHED;
+        }
         // one replica at a time counts and adds the codes of this number (the account's are under its row lock)
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 6))")
                 .setParameter(1, phoneKey)
@@ -137,15 +145,29 @@ public class RecoveryCodes {
         if (a == null) {
             throw RecoveryRefused.invalidCode();
         }
-        failedLogins.refuseIfLocked(a, now);
+        // a locked account is refused like a wrong code: the answer must not tell that the account exists, or its state
+        if (a.status == AccountStatus.LOCKED || (a.lockedUntil != null && now.isBefore(a.lockedUntil))) {
+            throw RecoveryRefused.invalidCode();
+        }
+        boolean exhausted =
+                failuresSince(a.personalIdNumber, now) >= config.recovery().maxFailures();
         if (live == null
+                || exhausted
                 || !now.isBefore(live.validUntil)
                 || live.tries >= config.recovery().maxTries()
                 || !matches) {
-            if (live != null && ++live.tries >= config.recovery().maxTries()) {
+            if (live != null && (++live.tries >= config.recovery().maxTries() || exhausted)) {
                 live.delete();
             }
-            failedLogins.record(a, now);
+            em.createNativeQuery("insert into recovery_code_failure (personal_id_number, failed_at) values (?1, ?2)")
+                    .setParameter(1, a.personalIdNumber)
+                    .setParameter(2, now)
+                    .executeUpdate();
+            try {
+                failedLogins.record(a, now);
+            } catch (LoginRefused locked) {
+                // this wrong code locked the account: recorded, and answered like any wrong code
+            }
             throw RecoveryRefused.invalidCode();
         }
         List<Violation> violations = PasswordChangeService.violations(policy, a.personalIdNumber, null, newPassword);
@@ -171,9 +193,21 @@ public class RecoveryCodes {
         int sent = em.createNativeQuery("delete from recovery_code_sent where sent_at < ?1")
                 .setParameter(1, now.minus(config.recovery().codeWindow()))
                 .executeUpdate();
+        sent += em.createNativeQuery("delete from recovery_code_failure where failed_at < ?1")
+                .setParameter(1, now.minus(config.recovery().failureWindow()))
+                .executeUpdate();
         if (codes + sent > 0) {
             Log.debugf("recovery codes: %d expired code(s) and %d old sending record(s) removed", codes, sent);
         }
+    }
+
+    private long failuresSince(String personalIdNumber, Instant now) {
+        return ((Number) em.createNativeQuery("select count(*) from recovery_code_failure where personal_id_number = ?1"
+                                + " and failed_at >= ?2")
+                        .setParameter(1, personalIdNumber)
+                        .setParameter(2, now.minus(config.recovery().failureWindow()))
+                        .getSingleResult())
+                .longValue();
     }
 
     private long sentSince(String column, String value, Instant since) {

@@ -66,7 +66,16 @@ public class Sessions {
     @Transactional(dontRollbackOn = RefreshRefused.class)
     public IssuedToken refresh(String token) {
         Instant now = now();
-        RefreshToken current = find(token);
+        RefreshToken seen = find(token, LockModeType.NONE);
+        if (seen == null) {
+            throw RefreshRefused.invalidGrant();
+        }
+        // The subject's row first (shared), then the token's (exclusive): a password change, recovery, reset or lock
+        // takes the subject's row and ends the sessions under it, so a refresh that overlaps one waits for it and then
+        // finds its family gone, instead of minting a token the change never saw. Same order as theirs: no deadlock.
+        boolean mayLogIn = lockSubject(seen.subjectKind, seen.subject);
+        em.detach(seen); // read again under the lock: another refresh may have spent it meanwhile
+        RefreshToken current = find(token, LockModeType.PESSIMISTIC_WRITE);
         if (current == null) {
             throw RefreshRefused.invalidGrant();
         }
@@ -81,7 +90,7 @@ public class Sessions {
             RefreshToken.revokeFamily(current.familyId);
             throw RefreshRefused.invalidGrant();
         }
-        IssuedToken access = accessToken(current.subjectKind, current.subject, now);
+        IssuedToken access = mayLogIn ? accessToken(current.subjectKind, current.subject) : null;
         if (access == null) {
             RefreshToken.revokeFamily(current.familyId);
             Log.infof(
@@ -97,7 +106,7 @@ public class Sessions {
     /** Ends the session of a refresh token (RFC 7009); an unknown token is not an error. */
     @Transactional
     public void revoke(String token) {
-        RefreshToken found = find(token);
+        RefreshToken found = find(token, LockModeType.PESSIMISTIC_WRITE);
         if (found != null) {
             RefreshToken.revokeFamily(found.familyId);
             Log.infof("session %s of %s %s revoked", found.familyId, found.subjectKind, found.subject);
@@ -127,19 +136,25 @@ public class Sessions {
         }
     }
 
-    private IssuedToken accessToken(SubjectKind kind, String subject, Instant now) {
+    /**
+     * Takes the subject's row (shared) and says whether its sessions may go on: the account exists, is not locked by
+     * an operator and has no temporary password; the staff user exists. A lock after failed logins or wrong codes does
+     * not end sessions: it guards the password against guessing, and anyone who knows an ID number could set it off.
+     */
+    private static boolean lockSubject(SubjectKind kind, String subject) {
         if (kind == SubjectKind.CITIZEN) {
-            CitizenAccount a = CitizenAccount.findById(subject);
-            boolean mayLogIn = a != null
-                    && a.status != AccountStatus.LOCKED
-                    && (a.lockedUntil == null || !now.isBefore(a.lockedUntil))
-                    && !a.passwordTemporary;
-            return mayLogIn ? tokens.issue(subject, Set.of(Role.CITIZEN), false) : null;
+            CitizenAccount a = CitizenAccount.findById(subject, LockModeType.PESSIMISTIC_READ);
+            return a != null && a.status != AccountStatus.LOCKED && !a.passwordTemporary;
+        }
+        return StaffUser.findById(subject, LockModeType.PESSIMISTIC_READ) != null;
+    }
+
+    private IssuedToken accessToken(SubjectKind kind, String subject) {
+        if (kind == SubjectKind.CITIZEN) {
+            return tokens.issue(subject, Set.of(Role.CITIZEN), false);
         }
         StaffUser staff = StaffUser.findById(subject);
-        boolean mayLogIn =
-                staff != null && (staff.failures.lockedUntil == null || !now.isBefore(staff.failures.lockedUntil));
-        return mayLogIn ? tokens.issue(subject, Set.of(staff.role), false) : null;
+        return tokens.issue(subject, Set.of(staff.role), false);
     }
 
     private String next(UUID family, SubjectKind kind, String subject, Instant now, Instant familyExpiresAt) {
@@ -162,11 +177,11 @@ public class Sessions {
         return token;
     }
 
-    private static RefreshToken find(String token) {
+    private static RefreshToken find(String token, LockModeType lock) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return null;
         }
-        return RefreshToken.findById(hash(token.trim()), LockModeType.PESSIMISTIC_WRITE);
+        return RefreshToken.findById(hash(token.trim()), lock);
     }
 
     /** SHA-256: a 256-bit random token needs no salt, key or slow hash to be safe at rest. */
