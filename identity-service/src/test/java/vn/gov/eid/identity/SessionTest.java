@@ -161,6 +161,28 @@ class SessionTest {
                 .then()
                 .statusCode(200);
         refused(refresh(again));
+        // the lock ended the session itself, not just this refresh: lifted, the token is still dead
+        given().auth()
+                .oauth2(operatorToken())
+                .contentType("application/json")
+                .body(Map.of("reason", "session test"))
+                .post("/api/v1/accounts/" + pid + "/unlock")
+                .then()
+                .statusCode(200);
+        refused(refresh(again));
+    }
+
+    @Test
+    void aLockAfterFailedLoginsDoesNotEndTheSession() {
+        // anyone who knows an ID number can set off the failed-login lock; it guards the password, not the sessions
+        String pid = newPersonalId();
+        activeAccount(pid, newPhone(), "Session_2026");
+        String refreshToken = login(pid, "Session_2026").path("refresh_token");
+        for (int i = 0; i < 5; i++) {
+            login(pid, "Wrong_2026x");
+        }
+        login(pid, "Session_2026").then().statusCode(423);
+        refresh(refreshToken).then().statusCode(200).body("refresh_token", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -132,7 +132,6 @@ public class RecoveryResource {
             responseCode = "400",
             description = "Wrong or no longer valid code (not said which; counts as a failed login), or a new"
                     + " password that breaks the policy")
-    @APIResponse(responseCode = "423", description = "Account locked")
     @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")
     public Response confirm(@Context HttpServerRequest http, @Valid @NotNull CodeConfirmation body) {
         String address = addresses.of(http);
