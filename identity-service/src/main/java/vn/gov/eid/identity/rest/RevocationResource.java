@@ -65,7 +65,8 @@ public class RevocationResource {
                             examples =
                                     @ExampleObject(
                                             name = "revoke",
-                                            value = "token=Qm9ZcGZ0a2VuZXhhbXBsZQ&token_type_hint=refresh_token")))
+                                            value =
+                                                    "{\"token\":\"Qm9ZcGZ0a2VuZXhhbXBsZQ\",\"token_type_hint\":\"refresh_token\"}")))
     @APIResponse(responseCode = "400", description = "No token parameter")
     @APIResponse(responseCode = "429", description = "Too many requests")
     public Response revoke(
