@@ -118,9 +118,16 @@ class RecoveryCodeTest {
 
         assertEquals(Outcome.NO_MATCH, codes.send(pid, other));
         assertEquals(Outcome.NO_MATCH, codes.send(newPersonalId(), phone));
-        // the national form of the number is the same number
-        requestRecoveryCode(pid, "0" + phone.substring(3)).then().statusCode(202);
+        // the national form, written as people write it, is the same number (libphonenumber, as dossier-service)
+        String national = "0" + phone.substring(3, 6) + " " + phone.substring(6, 9) + " " + phone.substring(9);
+        requestRecoveryCode(pid, national).then().statusCode(202);
         awaitRecoveryCode(pid, 2);
+        // what is not a Vietnamese mobile is a bad request, whoever the ID number is (no account is looked up)
+        requestRecoveryCode(pid, "+14155550100")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("phoneNumber"));
+        requestRecoveryCode(newPersonalId(), "02438253789").then().statusCode(400);
     }
 
     @Test

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import vn.gov.eid.dossier.domain.validation.VietnameseMobile;
+import vn.gov.eid.platform.phone.VietnameseMobile;
 
 /**
  * The optional e-ID registration block of a submission: where the account's SMS goes, plus dependents and documents to

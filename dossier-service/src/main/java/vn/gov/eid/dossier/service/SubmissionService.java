@@ -19,10 +19,10 @@ import vn.gov.eid.dossier.domain.DossierStatus;
 import vn.gov.eid.dossier.domain.DossierType;
 import vn.gov.eid.dossier.domain.EidRegistration;
 import vn.gov.eid.dossier.domain.IdempotencyRecord;
-import vn.gov.eid.dossier.domain.PhoneNumbers;
 import vn.gov.eid.dossier.domain.RegistrationDetails;
 import vn.gov.eid.dossier.messaging.out.DossierEvents;
 import vn.gov.eid.platform.error.DomainException;
+import vn.gov.eid.platform.phone.PhoneNumbers;
 
 /** Opens dossiers: one open dossier per person, ISSUE only once, and retries with an Idempotency-Key. */
 @ApplicationScoped

@@ -27,6 +27,8 @@ import vn.gov.eid.identity.service.LoginThrottle;
 import vn.gov.eid.identity.service.RecoveryCodes;
 import vn.gov.eid.identity.service.RecoveryRefused;
 import vn.gov.eid.identity.service.RecoveryRequests;
+import vn.gov.eid.platform.phone.PhoneNumbers;
+import vn.gov.eid.platform.phone.VietnameseMobile;
 
 /**
  * Activation and recovery by SMS code (docs/adr/0006): the citizen asks for a code with ID number and phone number,
@@ -38,9 +40,6 @@ import vn.gov.eid.identity.service.RecoveryRequests;
         description = "Access tokens for staff, citizens and partner systems, and the password change")
 @PermitAll
 public class RecoveryResource {
-
-    /** A mobile number in E.164 (+84...) or the national form (0 and 9 digits). */
-    static final String PHONE = "\\+[1-9]\\d{7,14}|0\\d{9}";
 
     @Inject
     RecoveryRequests requests;
@@ -59,7 +58,12 @@ public class RecoveryResource {
             @NotNull @Pattern(regexp = PersonalIdNumber.REGEX, message = PersonalIdNumber.MESSAGE)
             String personalIdNumber,
 
-            @NotNull @Pattern(regexp = PHONE, message = "must be a mobile number, +84... or 0...")
+            @Schema(
+                    description = "The account's Vietnamese mobile number, +84... or 0... (spaces and dashes"
+                            + " allowed); personal data",
+                    examples = "+84912345678")
+            @NotNull
+            @VietnameseMobile
             String phoneNumber) {}
 
     /** Body of the 202: always the same. */
@@ -106,7 +110,10 @@ public class RecoveryResource {
     @APIResponse(responseCode = "503", description = "Too many code requests waiting")
     public Response request(@Context HttpServerRequest http, @Valid @NotNull CodeRequest body) {
         throttle.admitRequest("recovery", addresses.of(http));
-        requests.submit(body.personalIdNumber(), e164(body.phoneNumber()));
+        // the form dossier-service stores (libphonenumber's E.164), so any way of writing the number matches
+        requests.submit(
+                body.personalIdNumber(),
+                PhoneNumbers.toVietnameseMobileE164(body.phoneNumber()).orElseThrow());
         return Response.accepted(new Accepted("ACCEPTED")).build();
     }
 
@@ -143,10 +150,5 @@ public class RecoveryResource {
             throw refused;
         }
         return Response.noContent().build();
-    }
-
-    /** The national form 0xxxxxxxxx is the Vietnamese number +84xxxxxxxxx. */
-    static String e164(String phone) {
-        return phone.startsWith("0") ? "+84" + phone.substring(1) : phone;
     }
 }

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.domain;
+package vn.gov.eid.platform.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.domain.validation;
+package vn.gov.eid.platform.phone;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

@@ -1,8 +1,7 @@
-package vn.gov.eid.dossier.domain.validation;
+package vn.gov.eid.platform.phone;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import vn.gov.eid.dossier.domain.PhoneNumbers;
 
 /** Checks {@link VietnameseMobile}; null is left to {@code @NotBlank}. */
 public class VietnameseMobileValidator implements ConstraintValidator<VietnameseMobile, String> {

@@ -1,4 +1,4 @@
-package vn.gov.eid.dossier.domain;
+package vn.gov.eid.platform.phone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
