@@ -6,7 +6,7 @@
 # Results: benchmarks/results/pipeline/<UTC time>/{report.md,run.json,latency.svg}
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -T1 -Pbench package -DskipTests -pl identity-service,dossier-service,notification-service,benchmarks -am
+./mvnw -q -T1 package -DskipTests -pl identity-service,dossier-service,notification-service,benchmarks -am
 # --keycloak-java <JDK 21+ folder>: Keycloak's distribution from Maven Central, measured side by side
 if [[ " $* " == *" --keycloak-java "* ]]; then
   ./mvnw -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION:-26.5.6}:zip" -Dtransitive=false
