@@ -14,9 +14,9 @@ public final class EventSigner {
     private final String keyId;
 
     public EventSigner(PrivateKey key, PublicKey publicKey) {
-        this.key = key;
+        // refuses an unsupported key now rather than at the first event
+        this.key = EventKeys.forSignatures(key);
         this.keyId = EventKeys.keyId(publicKey);
-        EventKeys.signatureAlgorithm(key); // refuses an unsupported key now rather than at the first event
     }
 
     public String keyId() {

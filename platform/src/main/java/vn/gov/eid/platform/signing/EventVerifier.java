@@ -54,8 +54,7 @@ public final class EventVerifier {
 
     public EventVerifier(Collection<PublicKey> trusted) {
         for (PublicKey k : trusted) {
-            EventKeys.signatureAlgorithm(k);
-            keys.put(EventKeys.keyId(k), k);
+            keys.put(EventKeys.keyId(k), EventKeys.forSignatures(k));
         }
     }
 
